@@ -1,0 +1,210 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {msg, str} from '@lit/localize';
+import {KpElement} from '../shared/kp-element.js';
+import {baseStyles} from '../shared/styles.js';
+import {differsFromVisitor, formatDeadline, readDeadline, visitorZone, type Deadline} from '../shared/deadline.js';
+import {subscribe, reschedule} from '../shared/ticker.js';
+import {watchVisibility} from '../shared/visibility.js';
+import {download, fileName} from '../shared/text-file.js';
+import {remainingInWords, splitRemaining, unitParts, UNITS} from './remaining.js';
+import {calendarFile} from './ics.js';
+import {KpExpiredEvent} from './events.js';
+import {countdownStyles} from './countdown.styles.js';
+
+/**
+ * Time left until a deadline, in the visitor's language, and the deadline
+ * itself in words, with its time zone named.
+ *
+ * @summary Countdown to a deadline (default zone Europe/Berlin).
+ *
+ * @slot - Fallback content, shown until the element has upgraded and whenever
+ *   `deadline` or `time-zone` cannot be read.
+ *
+ * @csspart base - The whole countdown.
+ * @csspart label - What ends (the `label`).
+ * @csspart digits - The row of days, hours, minutes, seconds.
+ * @csspart unit - One box of the row.
+ * @csspart number - The number in a box.
+ * @csspart word - The word under a number ("Tage").
+ * @csspart deadline - The deadline in words.
+ * @csspart local-time - The deadline in the visitor's own zone, where that differs.
+ * @csspart expired - The message shown once the deadline has passed.
+ * @csspart button - Both buttons (pause seconds, calendar file).
+ *
+ * @cssproperty --kp-color-accent - Box background and link colour.
+ * @cssproperty --kp-countdown-unit-background - Box background (default: accent).
+ * @cssproperty --kp-countdown-unit-color - Box text colour.
+ * @cssproperty --kp-countdown-number-size - Size of the numbers (default 2em).
+ *
+ * @event kp-expired - Once, when the countdown reaches zero while on the page.
+ */
+export class KpCountdown extends KpElement {
+  static override styles = [baseStyles, countdownStyles];
+
+  /** The deadline: ISO 8601 with offset, a local date-time, or a date (= the end of that day). */
+  @property() deadline = '';
+  /** IANA zone for a deadline without offset. */
+  @property({attribute: 'time-zone'}) timeZone = 'Europe/Berlin';
+  /** What ends, e.g. "Interessensbekundung". */
+  @property() label = '';
+
+  @state() private now = Date.now();
+  @state() private paused = false;
+  /** Text for the live region; set only when the deadline passes while the page is open. */
+  @state() private announcement = '';
+
+  private parsed?: Deadline;
+  private visible = true;
+  private wasExpired?: boolean;
+  private stopTicks?: () => void;
+  private stopWatching?: () => void;
+
+  /** Milliseconds left; never negative (0 also when the deadline cannot be read). */
+  get remaining(): number {
+    return this.parsed ? Math.max(0, this.parsed.instant - Date.now()) : 0;
+  }
+
+  /** Whether the deadline has passed. */
+  get expired(): boolean {
+    return this.parsed !== undefined && this.remaining === 0;
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.stopWatching = watchVisibility(this, (visible) => {
+      this.visible = visible;
+      if (visible) this.now = Date.now();
+      reschedule();
+    });
+    this.startTicks();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTicks?.();
+    this.stopTicks = undefined;
+    this.stopWatching?.();
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('deadline') || changed.has('timeZone')) {
+      this.parsed = readDeadline(this);
+      this.wasExpired = undefined;
+      this.now = Date.now();
+      if (this.isConnected) this.startTicks();
+    }
+    const expired = this.expired;
+    this.toggleAttribute('expired', expired);
+    if (this.wasExpired === false && expired) {
+      this.announcement = this.t(() => this.expiredText());
+      this.dispatchEvent(new KpExpiredEvent());
+    }
+    this.wasExpired = this.parsed ? expired : undefined;
+  }
+
+  private startTicks() {
+    this.stopTicks?.();
+    this.stopTicks = undefined;
+    if (!this.parsed || this.expired) return;
+    const self = this;
+    this.stopTicks = subscribe({
+      tick: (now) => {
+        if (self.visible || now >= (self.parsed?.instant ?? 0)) self.now = now;
+        if (self.expired) {
+          self.stopTicks?.();
+          self.stopTicks = undefined;
+        }
+      },
+      get wantsSeconds() {
+        return self.visible && !self.paused;
+      },
+      get wakeAt() {
+        return self.parsed?.instant;
+      },
+    });
+  }
+
+  private togglePause() {
+    this.paused = !this.paused;
+    reschedule();
+  }
+
+  private expiredText(): string {
+    return this.label ? msg(str`Die Frist „${this.label}“ ist abgelaufen.`) : msg('Die Frist ist abgelaufen.');
+  }
+
+  private saveCalendar() {
+    const {instant, zone} = this.parsed!;
+    const text = this.t(() =>
+      calendarFile({
+        instant,
+        summary: this.label ? msg(str`Frist: ${this.label}`) : msg('Frist'),
+        description: formatDeadline(instant, zone, this.locale),
+        url: location.href,
+        uidSeed: this.label,
+      }),
+    );
+    download(text, fileName(this.label, 'ics', 'frist'), 'text/calendar', this);
+  }
+
+  protected override render() {
+    if (!this.parsed) return html`<slot></slot>`;
+    const {instant, zone} = this.parsed;
+    const locale = this.locale;
+    const deadlineText = formatDeadline(instant, zone, locale);
+    const datetime = new Date(instant).toISOString();
+    const local = differsFromVisitor(instant, zone)
+      ? html`<p class="local" part="local-time">
+          ${msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), locale)}`)}
+        </p>`
+      : nothing;
+    const status = html`<div role="status" class="visually-hidden">${this.announcement}</div>`;
+
+    if (this.expired) {
+      return html`<div part="base">
+        <p class="expired" part="expired">${this.expiredText()}</p>
+        <p class="deadline" part="deadline">
+          ${msg('Ende der Frist:')} <time datetime=${datetime}>${deadlineText}</time>
+        </p>
+        ${status}
+      </div>`;
+    }
+
+    const split = splitRemaining(instant - this.now);
+    const words = remainingInWords(split, locale) ?? msg('weniger als eine Minute');
+    const sentence = this.label ? msg(str`${this.label}: noch ${words}.`) : msg(str`Noch ${words}.`);
+    const units = this.paused ? UNITS.slice(0, 3) : UNITS;
+    return html`<div part="base">
+      <p class="label" part="label">${this.label || msg('Verbleibende Zeit')}</p>
+      <p class="visually-hidden">${sentence}</p>
+      <ul class="digits" part="digits" aria-hidden="true">
+        ${units.map((unit) => {
+          const {number, word} = unitParts(split[unit], unit, locale);
+          return html`<li class="unit" part="unit">
+            <span class="number" part="number">${number}</span><span class="word" part="word">${word}</span>
+          </li>`;
+        })}
+      </ul>
+      <p class="deadline" part="deadline">
+        ${msg('Ende der Frist:')} <time datetime=${datetime}>${deadlineText}</time>
+      </p>
+      ${local}
+      <div class="actions">
+        <button class="button secondary" part="button" aria-pressed=${this.paused ? 'true' : 'false'} @click=${this.togglePause}>
+          ${msg('Sekunden anhalten')}
+        </button>
+        <button class="button secondary" part="button" @click=${this.saveCalendar}>
+          ${msg('In den Kalender eintragen (.ics)')}
+        </button>
+      </div>
+      ${status}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kp-countdown': KpCountdown;
+  }
+}

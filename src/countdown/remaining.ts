@@ -1,0 +1,52 @@
+/**
+ * The countdown's arithmetic and words: splitting the time left into days,
+ * hours, minutes and seconds, and writing them in the visitor's language with
+ * `Intl` (plurals included).
+ */
+export type Unit = 'day' | 'hour' | 'minute' | 'second';
+export const UNITS: readonly Unit[] = ['day', 'hour', 'minute', 'second'];
+const SIZES: Record<Unit, number> = {day: 86_400_000, hour: 3_600_000, minute: 60_000, second: 1000};
+
+export type Split = Record<Unit, number>;
+
+/** Whole days, hours, minutes and seconds in `ms` (rounded down; never negative). */
+export function splitRemaining(ms: number): Split {
+  let rest = Math.max(0, Math.floor(ms / 1000) * 1000);
+  const out = {} as Split;
+  for (const unit of UNITS) {
+    out[unit] = Math.floor(rest / SIZES[unit]);
+    rest -= out[unit] * SIZES[unit];
+  }
+  return out;
+}
+
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function unitFormat(locale: string, unit: Unit): Intl.NumberFormat {
+  const key = `${locale}:${unit}`;
+  let f = numberFormats.get(key);
+  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, {style: 'unit', unit, unitDisplay: 'long'})));
+  return f;
+}
+
+/** "3 Tage" split into the number and its word, for the big digits and their caption. */
+export function unitParts(value: number, unit: Unit, locale: string): {number: string; word: string} {
+  let number = '';
+  let word = '';
+  for (const p of unitFormat(locale, unit).formatToParts(value)) {
+    if (p.type === 'unit') word += p.value;
+    else if (p.type !== 'literal') number += p.value;
+  }
+  return {number, word};
+}
+
+/**
+ * The time left in words, to the minute: "12 Tage, 5 Stunden und 3 Minuten".
+ * Leading zero units are left out; undefined when less than a minute is left.
+ */
+export function remainingInWords(split: Split, locale: string): string | undefined {
+  const units: Unit[] = ['day', 'hour', 'minute'];
+  const first = units.findIndex((u) => split[u] > 0);
+  if (first < 0) return undefined;
+  const words = units.slice(first).map((u) => unitFormat(locale, u).format(split[u]));
+  return new Intl.ListFormat(locale, {type: 'conjunction'}).format(words);
+}

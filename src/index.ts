@@ -1,0 +1,10 @@
+/**
+ * klimapartner-widgets: one ES module that defines every kp- element.
+ * Hosts that bundle it themselves also get the classes and the locale API.
+ */
+import './countdown/define.js';
+
+export {KpCountdown} from './countdown/countdown.js';
+export {KpExpiredEvent} from './countdown/events.js';
+export {setLocale, getLocale} from './shared/locale.js';
+export {VERSION} from './shared/define.js';

@@ -1,0 +1,112 @@
+/**
+ * Which language an element speaks, and the reentrant set-up of @lit/localize
+ * that lets two elements on one page speak two languages.
+ *
+ * An element's language is its nearest `lang` attribute: its own, then its
+ * ancestors' (across shadow roots), ending at `<html lang>`. A host may call
+ * `setLocale()` to choose the language for elements that have no `lang` of
+ * their own or on an ancestor below `<html>`; `<html lang>` comes after it.
+ * Unknown languages fall back to German.
+ */
+import {configureReentrantLocalization} from '@lit/localize/init/reentrant.js';
+import type {LocaleModule} from '@lit/localize';
+import {sourceLocale, targetLocales} from '../generated/locale-codes.js';
+import * as en from '../generated/locales/en.js';
+import * as fr from '../generated/locales/fr.js';
+import * as es from '../generated/locales/es.js';
+import * as pt from '../generated/locales/pt.js';
+
+export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
+export const LOCALES: readonly Locale[] = [sourceLocale, ...targetLocales];
+export const DEFAULT_LOCALE: Locale = sourceLocale;
+
+const modules: Record<string, LocaleModule> = {en, fr, es, pt};
+
+/** The locale `msg()` renders in right now; set around each element's render. */
+let rendering: Locale = DEFAULT_LOCALE;
+/** The host's choice through `setLocale()`, if any. */
+let hostLocale: Locale | undefined;
+
+configureReentrantLocalization({
+  sourceLocale,
+  targetLocales: [...targetLocales],
+  getLocale: () => rendering,
+  loadLocaleSync: (code) => modules[code],
+});
+
+/** Maps any BCP 47 tag (`fr-CA`, `PT-br`, `de_DE`) to one of ours, or undefined. */
+export function matchLocale(tag: string | null | undefined): Locale | undefined {
+  const primary = (tag ?? '').trim().toLowerCase().split(/[-_]/)[0];
+  return (LOCALES as readonly string[]).includes(primary) ? (primary as Locale) : undefined;
+}
+
+/** The nearest `lang` of `el`, crossing shadow roots upwards; `<html lang>` is handled apart. */
+function nearestLang(el: Element): string | undefined {
+  const html = el.ownerDocument.documentElement;
+  for (let node: Element | null = el; node && node !== html; ) {
+    const lang = node.getAttribute('lang');
+    if (lang) return lang;
+    node = node.parentElement ?? ((node.getRootNode() as ShadowRoot).host ?? null);
+  }
+  return undefined;
+}
+
+/** The language `el` should speak now. */
+export function resolveLocale(el: Element): Locale {
+  const near = nearestLang(el);
+  if (near !== undefined) return matchLocale(near) ?? DEFAULT_LOCALE;
+  return hostLocale ?? matchLocale(el.ownerDocument.documentElement.lang) ?? DEFAULT_LOCALE;
+}
+
+/** Runs `fn` with `msg()` answering in `locale` (for text built outside render). */
+export function inLocale<T>(locale: Locale, fn: () => T): T {
+  const previous = rendering;
+  rendering = locale;
+  try {
+    return fn();
+  } finally {
+    rendering = previous;
+  }
+}
+
+type Listener = () => void;
+const listeners = new Set<Listener>();
+let observer: MutationObserver | undefined;
+
+/**
+ * Calls `listener` whenever a `lang` attribute in the document changes, or the
+ * host calls `setLocale`. One MutationObserver serves every element.
+ */
+export function onLanguageChange(listener: Listener): () => void {
+  listeners.add(listener);
+  if (!observer) {
+    observer = new MutationObserver(notify);
+    observer.observe(document.documentElement, {attributes: true, attributeFilter: ['lang'], subtree: true});
+  }
+  return () => {
+    listeners.delete(listener);
+    if (!listeners.size) {
+      observer?.disconnect();
+      observer = undefined;
+    }
+  };
+}
+
+function notify() {
+  for (const listener of listeners) listener();
+}
+
+/**
+ * Sets the language of every element that has no `lang` of its own or on an
+ * ancestor below `<html>`. Accepts any tag (`fr-CA` → `fr`); unknown → `de`;
+ * `null` returns to `<html lang>`. Async like @lit/localize's runtime API.
+ */
+export async function setLocale(tag: string | null): Promise<void> {
+  hostLocale = tag === null ? undefined : (matchLocale(tag) ?? DEFAULT_LOCALE);
+  notify();
+}
+
+/** The language chosen by `setLocale`, else that of `<html lang>`, else `de`. */
+export function getLocale(): Locale {
+  return hostLocale ?? matchLocale(document.documentElement.lang) ?? DEFAULT_LOCALE;
+}

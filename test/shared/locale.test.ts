@@ -1,0 +1,66 @@
+import {expect, fixture, html} from '@open-wc/testing';
+import {matchLocale, resolveLocale, setLocale, getLocale} from '../../src/shared/locale.js';
+import '../../src/countdown/define.js';
+import {shadowText} from '../helpers.js';
+
+describe('locale: which language an element speaks', () => {
+  afterEach(async () => {
+    document.documentElement.lang = 'de';
+    await setLocale(null);
+  });
+
+  it('maps language tags to our five languages, else nothing', () => {
+    expect(matchLocale('fr-CA')).to.equal('fr');
+    expect(matchLocale('PT-br')).to.equal('pt');
+    expect(matchLocale('de_DE')).to.equal('de');
+    expect(matchLocale('es-419')).to.equal('es');
+    expect(matchLocale('tr')).to.equal(undefined);
+    expect(matchLocale('')).to.equal(undefined);
+  });
+
+  it('takes the element’s own lang, then its ancestors’, then <html lang>, else German', async () => {
+    const tree = await fixture<HTMLElement>(html`<section lang="fr"><div><span id="inner"></span><span id="own" lang="pt-BR"></span></div></section>`);
+    expect(resolveLocale(tree.querySelector('#inner')!)).to.equal('fr');
+    expect(resolveLocale(tree.querySelector('#own')!)).to.equal('pt');
+    const plain = await fixture<HTMLElement>(html`<span></span>`);
+    document.documentElement.lang = 'en-GB';
+    expect(resolveLocale(plain)).to.equal('en');
+    document.documentElement.lang = 'tr';
+    expect(resolveLocale(plain)).to.equal('de');
+  });
+
+  it('crosses shadow roots to the host’s lang', async () => {
+    const host = await fixture<HTMLElement>(html`<div lang="es"></div>`);
+    const inner = document.createElement('span');
+    host.attachShadow({mode: 'open'}).append(inner);
+    expect(resolveLocale(inner)).to.equal('es');
+  });
+
+  it('lets the host choose with setLocale, below any lang under <html>', async () => {
+    const plain = await fixture<HTMLElement>(html`<span></span>`);
+    await setLocale('fr-CA');
+    expect(getLocale()).to.equal('fr');
+    expect(resolveLocale(plain)).to.equal('fr');
+    const marked = await fixture<HTMLElement>(html`<span lang="en"></span>`);
+    expect(resolveLocale(marked)).to.equal('en');
+    await setLocale('xx');
+    expect(getLocale()).to.equal('de');
+  });
+
+  it('renders two elements in two languages side by side, and follows setLocale live', async () => {
+    const wrap = await fixture<HTMLElement>(html`<div>
+      <kp-countdown lang="en" deadline="2099-03-31"></kp-countdown>
+      <kp-countdown lang="fr" deadline="2099-03-31"></kp-countdown>
+      <kp-countdown deadline="2099-03-31"></kp-countdown>
+    </div>`);
+    const [en, fr, plain] = [...wrap.querySelectorAll('kp-countdown')];
+    await Promise.all([en.updateComplete, fr.updateComplete, plain.updateComplete]);
+    expect(shadowText(en, '[part=label]')).to.equal('Time left');
+    expect(shadowText(fr, '[part=label]')).to.equal('Temps restant');
+    expect(shadowText(plain, '[part=label]')).to.equal('Verbleibende Zeit');
+    await setLocale('es');
+    await plain.updateComplete;
+    expect(shadowText(plain, '[part=label]')).to.equal('Tiempo restante');
+    expect(shadowText(en, '[part=label]')).to.equal('Time left');
+  });
+});

@@ -1,0 +1,27 @@
+import {defineConfig} from 'vite';
+import {readFileSync} from 'node:fs';
+
+const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
+
+/**
+ * One self-contained, minified ES module: Lit, @lit/localize and all five
+ * locales inside, no other chunk. `KP_ENTRY` builds a single element alone
+ * (used by the size benchmark).
+ */
+export default defineConfig({
+  define: {__KP_VERSION__: JSON.stringify(version)},
+  build: {
+    target: 'es2022',
+    outDir: process.env.KP_OUT_DIR ?? 'dist',
+    emptyOutDir: false,
+    sourcemap: false,
+    lib: {
+      entry: process.env.KP_ENTRY ?? 'src/index.ts',
+      formats: ['es'],
+      fileName: () => process.env.KP_FILE ?? 'klimapartner-widgets.js',
+    },
+    rolldownOptions: {
+      output: {codeSplitting: false, minify: true},
+    },
+  },
+});

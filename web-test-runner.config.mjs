@@ -1,0 +1,87 @@
+// Browser tests: Debian's Chromium and Firefox ESR, driven by puppeteer-core
+// (no browser download). Both run in a fixed foreign time zone so that date
+// arithmetic cannot lean on the machine's zone. The reference receiver runs
+// in-process as the real endpoint for form tests (no stubbed fetch).
+import {chromeLauncher} from '@web/test-runner-chrome';
+import {esbuildPlugin} from '@web/dev-server-esbuild';
+import * as puppeteerCore from 'puppeteer-core';
+import {mkdtempSync, existsSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join} from 'node:path';
+
+export const TEST_TIME_ZONE = 'America/New_York';
+process.env.TZ = TEST_TIME_ZONE;
+
+const PORT = 8765;
+const origin = `http://localhost:${PORT}`;
+
+let receiverUrl = '';
+if (existsSync('build/receiver.js')) {
+  const {startReceiver} = await import('./build/receiver.js');
+  const receiver = await startReceiver({
+    dataDir: mkdtempSync(join(tmpdir(), 'kp-receiver-')),
+    port: 0,
+    allowedOrigins: [origin],
+    testControls: true,
+    rateLimit: {max: 10_000, windowMs: 60_000},
+  });
+  receiverUrl = receiver.url;
+  process.on('exit', () => receiver.close());
+}
+
+const chromiumFlags = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--disable-renderer-backgrounding',
+  '--disable-background-timer-throttling',
+];
+
+const env = {...process.env, TZ: TEST_TIME_ZONE};
+const only = process.env.KP_BROWSERS?.split(',');
+const browsers = [
+  chromeLauncher({launchOptions: {executablePath: '/usr/bin/chromium', headless: true, args: chromiumFlags, env}}),
+  chromeLauncher({
+    puppeteer: puppeteerCore,
+    launchOptions: {browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, env},
+  }),
+].filter((b, i) => !only || only.includes(i === 0 ? 'chromium' : 'firefox'));
+
+/** Server commands the tests may call through executeServerCommand. */
+const commandsPlugin = {
+  name: 'kp-commands',
+  async executeCommand({command, payload, session}) {
+    if (command === 'kp-offline') {
+      const page = session.browser.getPage(session.id);
+      try {
+        await page.setOfflineMode(Boolean(payload?.offline));
+        return true;
+      } catch {
+        return false; // not supported by this browser's driver
+      }
+    }
+    return undefined;
+  },
+};
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
+  nodeResolve: true,
+  port: PORT,
+  hostname: 'localhost',
+  browsers,
+  concurrency: 1,
+  concurrentBrowsers: 2,
+  testsFinishTimeout: 180_000,
+  testFramework: {config: {timeout: 10_000}},
+  plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'}), commandsPlugin],
+  testRunnerHtml: (testFramework) => `<!doctype html>
+<html lang="de">
+  <head><meta charset="utf-8"><script>window.KP_RECEIVER = ${JSON.stringify(receiverUrl)};</script></head>
+  <body><script type="module" src="${testFramework}"></script></body>
+</html>`,
+};
