@@ -12,7 +12,7 @@ import {join} from 'node:path';
 export const TEST_TIME_ZONE = 'America/New_York';
 process.env.TZ = TEST_TIME_ZONE;
 
-const PORT = 8765;
+const PORT = Number(process.env.KP_TEST_PORT ?? 8765);
 const origin = `http://localhost:${PORT}`;
 
 let receiverUrl = '';
