@@ -9,18 +9,28 @@
  * Unknown languages fall back to German.
  */
 import {configureReentrantLocalization} from '@lit/localize/init/reentrant.js';
-import type {LocaleModule} from '@lit/localize';
-import {sourceLocale, targetLocales} from '../generated/locale-codes.js';
-import * as en from '../generated/locales/en.js';
-import * as fr from '../generated/locales/fr.js';
-import * as es from '../generated/locales/es.js';
-import * as pt from '../generated/locales/pt.js';
+import {str, type LocaleModule} from '@lit/localize';
+import {ids, packed, SEP, sourceLocale, targetLocales} from '../generated/locales.js';
 
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 export const LOCALES: readonly Locale[] = [sourceLocale, ...targetLocales];
 export const DEFAULT_LOCALE: Locale = sourceLocale;
 
-const modules: Record<string, LocaleModule> = {en, fr, es, pt};
+const modules: Record<string, LocaleModule> = {};
+
+/** A locale's texts, unpacked on first use: `{0}` placeholders become str`` templates. */
+function load(code: string): LocaleModule {
+  return (modules[code] ??= {
+    templates: Object.fromEntries(
+      packed[code].split(SEP).map((text, i) => {
+        if (!/\{\d+\}/.test(text)) return [ids[i], text];
+        const parts = text.split(/\{(\d+)\}/);
+        const strings = parts.filter((_, j) => j % 2 === 0);
+        return [ids[i], str(Object.assign(strings, {raw: strings}), ...parts.filter((_, j) => j % 2).map(Number))];
+      }),
+    ),
+  });
+}
 
 /** The locale `msg()` renders in right now; set around each element's render. */
 let rendering: Locale = DEFAULT_LOCALE;
@@ -31,7 +41,7 @@ configureReentrantLocalization({
   sourceLocale,
   targetLocales: [...targetLocales],
   getLocale: () => rendering,
-  loadLocaleSync: (code) => modules[code],
+  loadLocaleSync: load,
 });
 
 /** Maps any BCP 47 tag (`fr-CA`, `PT-br`, `de_DE`) to one of ours, or undefined. */
