@@ -17,8 +17,8 @@ export const countdownStyles = css`
     display: flex;
     flex-direction: column;
     align-items: center;
-    min-width: 4.5em;
-    padding: 0.4em 0.5em;
+    width: var(--kp-countdown-unit-width, 5.5em);
+    padding: 0.4em 0.25em;
     border-radius: var(--_radius);
     background: var(--kp-countdown-unit-background, var(--_accent));
     color: var(--kp-countdown-unit-color, var(--_on-accent));
@@ -28,8 +28,6 @@ export const countdownStyles = css`
     font-weight: 700;
     line-height: 1.1;
     font-variant-numeric: tabular-nums;
-    min-width: 2ch;
-    text-align: center;
   }
   .word {
     font-size: 0.85em;

@@ -36,6 +36,7 @@ import {countdownStyles} from './countdown.styles.js';
  * @cssproperty --kp-countdown-unit-background - Box background (default: accent).
  * @cssproperty --kp-countdown-unit-color - Box text colour.
  * @cssproperty --kp-countdown-number-size - Size of the numbers (default 2em).
+ * @cssproperty --kp-countdown-unit-width - Width of each box (default 5.5em; fixed, so nothing shifts).
  *
  * @event kp-expired - Once, when the countdown reaches zero while on the page.
  */

@@ -177,3 +177,23 @@ describe('<kp-countdown>', () => {
     await expect(expired).to.be.accessible();
   });
 });
+
+describe('<kp-countdown> layout', () => {
+  it('does not shift while the digits and their words change', async () => {
+    const clock = fixClock('2022-03-31T23:59:47.500+02:00');
+    try {
+      const el = await fixture<HTMLElement>(html`<kp-countdown deadline="2022-04-01T23:59:59+02:00"></kp-countdown>`);
+      const boxes = () => [...el.shadowRoot!.querySelectorAll<HTMLElement>('[part=unit]')].map((u) => u.getBoundingClientRect().width);
+      const height = el.getBoundingClientRect().height;
+      const before = boxes();
+      for (let i = 0; i < 12; i++) {
+        clock.tick(1000); // 11 → 1 second ("Sekunden" → "Sekunde") and 0
+        await (el as unknown as {updateComplete: Promise<unknown>}).updateComplete;
+        expect(boxes()).to.deep.equal(before);
+        expect(el.getBoundingClientRect().height).to.equal(height);
+      }
+    } finally {
+      clock.restore();
+    }
+  });
+});
