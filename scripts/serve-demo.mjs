@@ -24,7 +24,10 @@ const server = createServer(async (req, res) => {
   if (receiver?.handle(req, res)) return;
   const url = new URL(req.url ?? '/', 'http://x');
   let path = decodeURIComponent(url.pathname);
-  if (path === '/') path = '/demo/index.html';
+  if (path === '/') {
+    res.writeHead(302, {Location: '/demo/'});
+    return res.end();
+  }
   if (path.endsWith('/')) path += 'index.html';
   const file = normalize(join(root, path));
   const allowed = ['demo', 'dist'].some((dir) => file.startsWith(join(root, dir) + '/'));

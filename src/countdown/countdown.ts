@@ -141,7 +141,7 @@ export class KpCountdown extends KpElement {
       calendarFile({
         instant,
         summary: this.label ? msg(str`Frist: ${this.label}`) : msg('Frist'),
-        description: formatDeadline(instant, zone, this.locale),
+        description: formatDeadline(instant, zone, this.intl),
         url: location.href,
         uidSeed: this.label,
       }),
@@ -152,7 +152,7 @@ export class KpCountdown extends KpElement {
   protected override render() {
     if (!this.parsed) return html`<slot></slot>`;
     const {instant, zone} = this.parsed;
-    const locale = this.locale;
+    const locale = this.intl;
     const deadlineText = formatDeadline(instant, zone, locale);
     const datetime = new Date(instant).toISOString();
     const local = differsFromVisitor(instant, zone)

@@ -5,20 +5,24 @@
  */
 import {LitElement, type PropertyValues} from 'lit';
 import {state} from 'lit/decorators.js';
-import {inLocale, onLanguageChange, resolveLocale, type Locale} from './locale.js';
+import {inLocale, onLanguageChange, resolveIntlLocale, resolveLocale, type Locale} from './locale.js';
 import {reportAttributeError} from './attribute-error.js';
 
 export class KpElement extends LitElement {
   /** The language this element renders in: `de`, `en`, `fr`, `es` or `pt`. */
   @state() protected locale: Locale = 'de';
+  /** The locale for `Intl` formatting: the page's regional tag (`fr-CA`) or our default (`es-419`). */
+  @state() protected intl = 'de-DE';
   private stopListening?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.locale = resolveLocale(this);
-    this.stopListening = onLanguageChange(() => {
+    const resolve = () => {
       this.locale = resolveLocale(this);
-    });
+      this.intl = resolveIntlLocale(this);
+    };
+    resolve();
+    this.stopListening = onLanguageChange(resolve);
   }
 
   override disconnectedCallback(): void {

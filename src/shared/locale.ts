@@ -35,7 +35,7 @@ function load(code: string): LocaleModule {
 /** The locale `msg()` renders in right now; set around each element's render. */
 let rendering: Locale = DEFAULT_LOCALE;
 /** The host's choice through `setLocale()`, if any. */
-let hostLocale: Locale | undefined;
+let hostTag: string | undefined;
 
 configureReentrantLocalization({
   sourceLocale,
@@ -61,11 +61,35 @@ function nearestLang(el: Element): string | undefined {
   return undefined;
 }
 
+/** The language tag that decides for `el`: its nearest `lang`, the host's choice, or `<html lang>`. */
+function decidingTag(el: Element): string | undefined {
+  return nearestLang(el) ?? hostTag ?? el.ownerDocument.documentElement.lang;
+}
+
 /** The language `el` should speak now. */
 export function resolveLocale(el: Element): Locale {
-  const near = nearestLang(el);
-  if (near !== undefined) return matchLocale(near) ?? DEFAULT_LOCALE;
-  return hostLocale ?? matchLocale(el.ownerDocument.documentElement.lang) ?? DEFAULT_LOCALE;
+  return matchLocale(decidingTag(el)) ?? DEFAULT_LOCALE;
+}
+
+/** Regional defaults for `Intl` when a page names only the language: Latin American Spanish, Brazilian Portuguese. */
+const REGIONS: Record<Locale, string> = {de: 'de-DE', en: 'en-GB', fr: 'fr-FR', es: 'es-419', pt: 'pt-BR'};
+
+/**
+ * The locale for `Intl` (dates, numbers, country names): the page's own tag
+ * where it names a region of our language (`fr-CA`, `es-MX`), else our
+ * regional default for that language.
+ */
+export function resolveIntlLocale(el: Element): string {
+  const locale = resolveLocale(el);
+  const tag = decidingTag(el);
+  if (tag && matchLocale(tag) === locale && /[-_]/.test(tag)) {
+    try {
+      return Intl.getCanonicalLocales(tag.replace(/_/g, '-'))[0];
+    } catch {
+      // not a well-formed tag: fall through to the default
+    }
+  }
+  return REGIONS[locale];
 }
 
 /** Runs `fn` with `msg()` answering in `locale` (for text built outside render). */
@@ -112,11 +136,11 @@ function notify() {
  * `null` returns to `<html lang>`. Async like @lit/localize's runtime API.
  */
 export async function setLocale(tag: string | null): Promise<void> {
-  hostLocale = tag === null ? undefined : (matchLocale(tag) ?? DEFAULT_LOCALE);
+  hostTag = tag === null ? undefined : matchLocale(tag) ? tag : DEFAULT_LOCALE;
   notify();
 }
 
 /** The language chosen by `setLocale`, else that of `<html lang>`, else `de`. */
 export function getLocale(): Locale {
-  return hostLocale ?? matchLocale(document.documentElement.lang) ?? DEFAULT_LOCALE;
+  return matchLocale(hostTag ?? document.documentElement.lang) ?? DEFAULT_LOCALE;
 }

@@ -102,7 +102,7 @@ describe('<kp-countdown>', () => {
     ['fr', ['jours', 'heures', 'minutes', 'secondes'], 'jeudi', 'été'],
     ['es', ['días', 'horas', 'minutos', 'segundos'], 'jueves', 'verano'],
     ['pt', ['dias', 'horas', 'minutos', 'segundos'], 'quinta-feira', 'Verão'],
-    ['fr-CA', ['jours', 'heures', 'minutes', 'secondes'], 'jeudi', 'été'],
+    ['fr-CA', ['jours', 'heures', 'minutes', 'secondes'], 'jeudi', 'heure avancée'], // Canadian French wording from Intl
     ['tr', ['Tage', 'Stunden', 'Minuten', 'Sekunden'], 'Donnerstag', 'Sommerzeit'],
   ];
   for (const [lang, words, weekday, zone] of languages) {

@@ -1,5 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {matchLocale, resolveLocale, setLocale, getLocale} from '../../src/shared/locale.js';
+import {matchLocale, resolveIntlLocale, resolveLocale, setLocale, getLocale} from '../../src/shared/locale.js';
 import '../../src/countdown/define.js';
 import {shadowText} from '../helpers.js';
 
@@ -27,6 +27,14 @@ describe('locale: which language an element speaks', () => {
     expect(resolveLocale(plain)).to.equal('en');
     document.documentElement.lang = 'tr';
     expect(resolveLocale(plain)).to.equal('de');
+  });
+
+  it('formats with the page’s region where it names one, else Latin American Spanish and Brazilian Portuguese', async () => {
+    const tree = await fixture<HTMLElement>(html`<div>
+      <span lang="fr-CA"></span><span lang="es"></span><span lang="pt"></span><span lang="en"></span>
+      <span lang="es-MX"></span><span lang="tr"></span><span lang="de-AT"></span></div>`);
+    const tags = [...tree.querySelectorAll('span')].map(resolveIntlLocale);
+    expect(tags).to.deep.equal(['fr-CA', 'es-419', 'pt-BR', 'en-GB', 'es-MX', 'de-DE', 'de-AT']);
   });
 
   it('crosses shadow roots to the host’s lang', async () => {
