@@ -3,8 +3,10 @@
  * Hosts that bundle it themselves also get the classes and the locale API.
  */
 import './countdown/define.js';
+import './contact-card/define.js';
 
 export {KpCountdown} from './countdown/countdown.js';
 export {KpExpiredEvent} from './countdown/events.js';
+export {KpContactCard} from './contact-card/contact-card.js';
 export {setLocale, getLocale} from './shared/locale.js';
 export {VERSION} from './shared/define.js';
