@@ -1,0 +1,197 @@
+// `npm run bench`: the performance figures of issue 7, in one run, next to their targets.
+//
+//   node scripts/bench.mjs [--no-build] [--no-lighthouse] [--runs=9] [--json=FILE]
+//
+// Sizes: dist/klimapartner-widgets.js, each element alone and what it adds, the
+// Lit floor (bench/floor.ts), and which modules the bytes come from. Browser
+// figures (Debian's Chromium via playwright-core, pages from a local server on
+// 127.0.0.1): time to ready against the bare page, script time with 50
+// countdowns, timer callbacks when hidden and after removal, CLS of the demo
+// page, and one Lighthouse run. Timing figures are reported, not asserted.
+import {spawnSync, execFileSync} from 'node:child_process';
+import {writeFileSync} from 'node:fs';
+import {loadavg, cpus} from 'node:os';
+import {findElements, fileSize, measureSizes, moduleBreakdown} from './bench/sizes.mjs';
+import {startServer} from './bench/server.mjs';
+import {launch, measureReady, measureCountdowns, measureCls} from './bench/browser.mjs';
+import {runLighthouse} from './bench/lighthouse.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(`--${name}`);
+const option = (name, fallback) => argv.find((a) => a.startsWith(`--${name}=`))?.split('=')[1] ?? fallback;
+const RUNS = Number(option('runs', 9));
+const FILE = 'dist/klimapartner-widgets.js';
+
+const TARGET = {
+  gzip: 18 * 1024,
+  readyMs: 50,
+  scriptMsPerS: 2,
+  cls: 0.01,
+};
+
+const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
+const ms = (n) => `${n.toFixed(1)} ms`;
+const mark = (ok) => (ok ? 'met' : 'MISSED');
+const started = Date.now();
+const log = (...a) => console.log(...a);
+const step = (what) => process.stderr.write(`[bench ${((Date.now() - started) / 1000).toFixed(0)}s] ${what}\n`);
+
+function table(rows, header) {
+  const all = header ? [header, ...rows] : rows;
+  const widths = all[0].map((_, i) => Math.max(...all.map((r) => String(r[i]).length)));
+  const line = (r) => '  ' + r.map((c, i) => (i === 0 ? String(c).padEnd(widths[i]) : String(c).padStart(widths[i]))).join('  ');
+  if (header) log(line(header) + '\n  ' + widths.map((w) => '-'.repeat(w)).join('  '));
+  for (const r of rows) log(line(r));
+}
+
+// --- build ---------------------------------------------------------------
+if (!flag('no-build')) {
+  step('npm run build');
+  const r = spawnSync('npm', ['run', 'build'], {encoding: 'utf8'});
+  if (r.status !== 0) {
+    process.stderr.write(r.stdout.slice(-2000) + r.stderr.slice(-2000));
+    step('npm run build failed (see above); trying the bundle alone: npm run localize && vite build');
+    const v = spawnSync('sh', ['-c', 'npm run localize && npx vite build'], {encoding: 'utf8'});
+    if (v.status !== 0) {
+      process.stderr.write(v.stdout.slice(-2000) + v.stderr.slice(-2000));
+      process.exit(1);
+    }
+  }
+}
+
+const result = {date: new Date().toISOString(), loadBefore: loadavg()[0]};
+try {
+  result.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {encoding: 'utf8'}).trim();
+  result.dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], {encoding: 'utf8'}).trim() !== '';
+} catch {}
+
+// --- sizes -----------------------------------------------------------------
+step('sizes: building each element alone and the Lit floor');
+const elements = findElements();
+result.file = fileSize(FILE);
+result.sizes = await measureSizes(elements);
+result.modules = await moduleBreakdown();
+
+// --- browser ---------------------------------------------------------------
+const server = await startServer();
+const browser = await launch();
+result.chromium = browser.version();
+try {
+  step(`ready: demo page with and without the widgets, ${RUNS} alternating runs each`);
+  result.ready = await measureReady(browser, server.origin, {runs: RUNS});
+  step('50 countdowns: 5 s visible, 5 s hidden, 5 s after removal');
+  result.countdowns = await measureCountdowns(browser, server.origin);
+  step('CLS: demo page, module 500 ms late, three viewports');
+  result.cls = await measureCls(browser, server.origin);
+} finally {
+  await browser.close();
+}
+if (flag('no-lighthouse')) {
+  result.lighthouse = {skipped: '--no-lighthouse'};
+} else {
+  step('Lighthouse: demo page (mobile, simulated throttling)');
+  result.lighthouse = await runLighthouse(`${server.origin}/demo/index.html`);
+}
+await server.close();
+result.loadAfter = loadavg()[0];
+
+// --- report ----------------------------------------------------------------
+const {file, sizes, modules, ready, countdowns: cd, cls, lighthouse: lh} = result;
+log(`\nklimapartner-widgets benchmark  ${result.date}  commit ${result.commit ?? '?'}${result.dirty ? ' (+ uncommitted src/ changes)' : ''}`);
+log(`Chromium ${result.chromium}, Node ${process.version}, ${cpus().length} cores; elements found: ${elements.map((e) => e.tags.join('+')).join(', ')}`);
+const busy = Math.max(result.loadBefore, result.loadAfter) > cpus().length;
+log(`Load average (1 min) ${result.loadBefore.toFixed(1)} before, ${result.loadAfter.toFixed(1)} after${busy ? ': the machine was busy, timings are inflated; run again when idle' : ''}\n`);
+
+log('Size (gzip -9 = zlib level 9; KB = 1024 bytes)');
+table(
+  [
+    [FILE, kb(file.min), kb(file.gzip), `≤ ${kb(TARGET.gzip)}`, mark(file.gzip <= TARGET.gzip)],
+    ['floor: one bare Lit element (bench/floor.ts)', kb(sizes.floor.min), kb(sizes.floor.gzip), '', ''],
+    ['file minus floor', kb(file.min - sizes.floor.min), kb(file.gzip - sizes.floor.gzip), '', ''],
+  ],
+  ['', 'minified', 'gzip', 'target', ''],
+);
+log('\nPer element: "alone" = its define.ts bundled by itself (Lit, localize, locales, shared code included);');
+log('"adds" = all elements bundled together minus all but this one (what the file would lose without it).');
+table(
+  sizes.elements.map((e) => [e.tags.join(', '), kb(e.alone.min), kb(e.alone.gzip), kb(e.adds.min), kb(e.adds.gzip), `${((e.adds.gzip / file.gzip) * 100).toFixed(0)} %`]),
+  ['element', 'alone min', 'alone gzip', 'adds min', 'adds gzip', 'of file'],
+);
+const sumAdds = sizes.elements.reduce((s, e) => s + e.adds.gzip, 0);
+log(`  all define.ts together: ${kb(sizes.allDefines.min)} min, ${kb(sizes.allDefines.gzip)} gzip; shared by several (Lit, localize, locales, src/shared): ${kb(sizes.allDefines.gzip - sumAdds)} gzip`);
+
+log(`\nWhere the bytes come from (esbuild --bundle --minify on src/index.ts: ${kb(modules.total)} min, ${kb(modules.gzip)} gzip; minified bytes per input)`);
+table(modules.groups.map((g) => [g.group, g.bytes, `${((g.bytes / modules.total) * 100).toFixed(0)} %`]), ['package / folder', 'bytes', 'share']);
+log('  largest modules:');
+table(modules.modules.slice(0, 15).map((m) => [m.path, m.bytes]));
+
+const defined = Object.entries(ready.rendered).map(([t, n]) => `${t}×${n}`).join(', ');
+const undefinedTags = ready.tags.filter((t) => !ready.defined.includes(t));
+log(`\nReady: navigation → every defined kp- element rendered (first frame after updateComplete), demo page, ${ready.widgets.runs} alternating runs`);
+log(`  rendered: ${defined || 'none'}${undefinedTags.length ? `; on the page but not defined by the bundle (yet): ${undefinedTags.join(', ')}` : ''}`);
+table(
+  [
+    ['with the widgets', ms(ready.widgets.median), ms(ready.widgets.min), ms(ready.widgets.max), ready.fcp.widgets ? ms(ready.fcp.widgets.median) : '-'],
+    ['bare page (no module script)', ms(ready.bare.median), ms(ready.bare.min), ms(ready.bare.max), ready.fcp.bare ? ms(ready.fcp.bare.median) : '-'],
+  ],
+  ['', 'median', 'min', 'max', 'FCP median'],
+);
+log(`  widgets page: DOMContentLoaded ${ms(ready.dcl.median)} (bare ${ms(ready.dclBare.median)}), module response end ${ready.moduleEnd ? ms(ready.moduleEnd.median) : '-'} (medians)`);
+log(`  difference of medians: ${ms(ready.difference)} (target ≤ ${TARGET.readyMs} ms: ${mark(ready.difference <= TARGET.readyMs)})`);
+
+log(`\n50 countdowns on one page (bench/countdowns.html, 1600×1000; ${cd.onScreen}/${cd.count} on screen, ${cd.rendered} rendered)`);
+log(`  visible, over ${cd.visible.seconds.toFixed(1)} s: script ${cd.visible.scriptMsPerS.toFixed(2)} ms/s from a trace (${cd.visible.scriptClock}) (target ≤ ${TARGET.scriptMsPerS}: ${mark(cd.visible.scriptMsPerS <= TARGET.scriptMsPerS)})\n` +
+  `    CDP metric ScriptDuration ${cd.visible.cdpScriptMsPerS.toFixed(2)} ms/s (leaves out microtasks, where Lit renders: do not use it for this); ` +
+  `per tick (callback + the 50 updates, in-page) median ${cd.visible.tickMs.median.toFixed(2)} ms, max ${cd.visible.tickMs.max.toFixed(2)} ms; all tasks ${cd.visible.taskMsPerS.toFixed(2)} ms/s, style ${cd.visible.styleMsPerS.toFixed(2)} ms/s, layout ${cd.visible.layoutMsPerS.toFixed(2)} ms/s; ${cd.visible.timerCallbacks} timer callbacks`);
+const pend = (p) => (p.length ? `${p.length} pending (${p.map((x) => `${x.kind} ${x.delay} ms`).join(', ')})` : 'none pending');
+log(`  hidden (simulated: document.hidden + visibilitychange), ${cd.hidden.seconds} s: ${cd.hidden.timerCallbacks} timer callbacks, ${pend(cd.hidden.pendingTimers)} (target 0: ${mark(cd.hidden.timerCallbacks === 0 && !cd.hidden.pendingTimers.length)})`);
+log(`  shown again: ${cd.shownAgain.timerCallbacks} timer callbacks in 1.5 s (expected ≥ 1: the clock resumes)`);
+log(`  all removed, ${cd.removed.seconds} s: ${cd.removed.timerCallbacks} timer callbacks, ${pend(cd.removed.pendingTimers)} (target 0: ${mark(cd.removed.timerCallbacks === 0 && !cd.removed.pendingTimers.length)})`);
+
+const clsMax = Math.max(...Object.values(cls).map((c) => c.max));
+log('\nCLS of demo/index.html with demo/demo.css (pre-upgrade CSS), module answered 500 ms late so the page paints before upgrading');
+table(Object.entries(cls).map(([name, c]) => [`${name} ${c.viewport.width}×${c.viewport.height}`, c.max.toFixed(4), c.median.toFixed(4), c.runs]), ['viewport', 'max', 'median', 'runs']);
+log(`  worst: ${clsMax.toFixed(4)} (target < ${TARGET.cls}: ${mark(clsMax < TARGET.cls)})`);
+for (const name of ['desktop, whole page', 'phone']) {
+  const h = cls[name]?.heights ?? [];
+  if (!h.length) continue;
+  log(`  element heights, ${name} ${cls[name].viewport.width} px wide: reserved before upgrade → rendered, px (rendered in em of the element's font)`);
+  const byTag = {};
+  for (const x of h) (byTag[x.tag] ??= []).push(x.definedAfter ? `${x.h}→${x.after} (${x.afterEm.toFixed(1)}em)` : `${x.h} (not defined)`);
+  for (const [tag, list] of Object.entries(byTag)) log(`    ${tag}: ${list.join(', ')}`);
+}
+for (const [name, c] of Object.entries(cls)) {
+  for (const e of c.worstEntries.filter((x) => x.value >= 0.0005)) log(`    ${name}: shift ${e.value.toFixed(4)} at ${e.t} ms, moved: ${e.nodes.join(', ')}`);
+}
+
+log('\nLighthouse 12 (demo page, default mobile preset, simulated throttling)');
+if (lh.skipped) log(`  skipped: ${lh.skipped}`);
+else {
+  log(`  performance ${lh.scores.performance}, accessibility ${lh.scores.accessibility}, best practices ${lh.scores['best-practices']} (target 100/100/100: ${mark(Object.values(lh.scores).every((s) => s === 100))})`);
+  log(`  FCP ${ms(lh.metrics.fcp)}, LCP ${ms(lh.metrics.lcp)}, TBT ${ms(lh.metrics.tbt)}, CLS ${lh.metrics.cls?.toFixed(4)}, Speed Index ${ms(lh.metrics.si)}`);
+  for (const f of lh.failing) {
+    log(`  below 1: [${f.category}] ${f.id} (${f.score}) ${f.title} ${f.value}`);
+    for (const it of f.items) log(`      ${it}`);
+  }
+}
+
+const summary = [
+  ['file gzip -9', kb(file.gzip), `≤ ${kb(TARGET.gzip)}`, mark(file.gzip <= TARGET.gzip)],
+  ['ready vs bare page (medians)', `+${ms(ready.difference)}`, `≤ ${TARGET.readyMs} ms`, mark(ready.difference <= TARGET.readyMs)],
+  ['50 visible countdowns, script', `${cd.visible.scriptMsPerS.toFixed(2)} ms/s`, `≤ ${TARGET.scriptMsPerS} ms/s`, mark(cd.visible.scriptMsPerS <= TARGET.scriptMsPerS)],
+  ['timer callbacks while hidden', String(cd.hidden.timerCallbacks), '0', mark(cd.hidden.timerCallbacks === 0 && !cd.hidden.pendingTimers.length)],
+  ['timer callbacks after removal', String(cd.removed.timerCallbacks), '0', mark(cd.removed.timerCallbacks === 0 && !cd.removed.pendingTimers.length)],
+  ['CLS demo page (worst viewport)', clsMax.toFixed(4), `< ${TARGET.cls}`, mark(clsMax < TARGET.cls)],
+  [
+    'Lighthouse perf/a11y/best practices',
+    lh.skipped ? 'skipped' : `${lh.scores.performance}/${lh.scores.accessibility}/${lh.scores['best-practices']}`,
+    '100/100/100',
+    lh.skipped ? '-' : mark(Object.values(lh.scores).every((s) => s === 100)),
+  ],
+];
+log('\nSummary (timings are reported, not asserted)');
+table(summary, ['measure', 'figure', 'target', '']);
+log(`\nbench took ${((Date.now() - started) / 1000).toFixed(0)} s`);
+
+const json = option('json');
+if (json) writeFileSync(json, JSON.stringify(result, null, 2));
