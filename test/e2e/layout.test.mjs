@@ -1,0 +1,95 @@
+// Screenshots at 320, 768 and 1280 px and at 200 % zoom, in German and French,
+// on the CMS page with its careless CSS (saved to test-artifacts/e2e/), and a
+// check that nothing overflows its box: no element inside a shadow root is
+// wider than its own box or sticks out of the element, at 320 px in every language.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {join} from 'node:path';
+import {startHost} from './lib/server.mjs';
+import {launchChromium, visit, ARTIFACTS} from './lib/browser.mjs';
+import {allFour, countdown, definedTags, FORMS} from './lib/fixtures.mjs';
+import {withoutKnown} from './lib/known.mjs';
+
+let host, browser, defined;
+before(async () => {
+  host = await startHost();
+  browser = await launchChromium();
+  defined = await definedTags(browser, host);
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const page = (lang) =>
+  host.page(`/layout/${lang}`, {
+    lang,
+    title: lang === 'de' ? 'Klimapartnerschaften' : 'Partenariats climatiques',
+    body: allFour() + countdown({label: 'Interessensbekundungsfristverlängerungsantragsformular', id: 'long-word'}),
+  });
+
+/** In the page: every place where shadow content is wider than its box or sticks out of its element. */
+const overflows = () => {
+  const found = [];
+  const hidden = (el) => {
+    const s = getComputedStyle(el);
+    return s.clipPath.startsWith('inset(50%') || s.display === 'none' || el.closest('[aria-hidden=true].visually-hidden');
+  };
+  for (const host of document.querySelectorAll('kp-countdown, kp-contact-card, kp-newsletter-signup, kp-interest-form')) {
+    if (!host.shadowRoot) continue; // not in this build yet
+    const box = host.getBoundingClientRect();
+    const name = `${host.localName}${host.id ? '#' + host.id : ''}`;
+    if (host.scrollWidth > host.clientWidth + 1) found.push(`${name}: scrollWidth ${host.scrollWidth} > ${host.clientWidth}`);
+    if (box.right > document.documentElement.clientWidth + 1) found.push(`${name}: ends at ${box.right}px, beyond the viewport`);
+    for (const el of host.shadowRoot.querySelectorAll('*')) {
+      if (hidden(el) || el.getClientRects().length === 0) continue;
+      const what = `${name} ${el.localName}${el.className ? '.' + String(el.className).split(' ')[0] : ''}${el.getAttribute('part') ? `[part=${el.getAttribute('part')}]` : ''}`;
+      if (el.scrollWidth > el.clientWidth + 1 && el.clientWidth > 0) found.push(`${what}: scrollWidth ${el.scrollWidth} > clientWidth ${el.clientWidth}`);
+      const r = el.getBoundingClientRect();
+      if (r.right > box.right + 1 || r.left < box.left - 1) found.push(`${what}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`);
+    }
+  }
+  return found;
+};
+
+const VIEWS = [
+  {name: '320', viewport: {width: 320, height: 800}},
+  {name: '768', viewport: {width: 768, height: 1000}},
+  {name: '1280', viewport: {width: 1280, height: 900}},
+  // 200 % zoom of a 1280 px window: 640 CSS px at device scale 2.
+  {name: '1280-zoom200', viewport: {width: 640, height: 450}, deviceScaleFactor: 2},
+];
+
+for (const lang of ['de', 'fr']) {
+  for (const view of VIEWS) {
+    test(`screenshot ${lang} ${view.name} and nothing overflows`, async (t) => {
+      await visit(browser, host.origin, page(lang), async (p) => {
+        await p.evaluate(() => document.fonts.ready);
+        await p.waitForTimeout(100);
+        const file = join(ARTIFACTS, `page-${lang}-${view.name}.png`);
+        await p.screenshot({path: file, fullPage: true});
+        assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), []);
+        // The invalid state of the forms (error summary, messages at the fields) fits too.
+        for (const form of FORMS.filter((f) => defined.has(f))) {
+          await p.locator(form).evaluate((el) => el.submit());
+          await p.waitForTimeout(50);
+        }
+        if (FORMS.some((f) => defined.has(f))) {
+          await p.screenshot({path: join(ARTIFACTS, `page-${lang}-${view.name}-invalid.png`), fullPage: true});
+          assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), [], 'invalid state');
+        }
+      }, {context: {viewport: view.viewport, deviceScaleFactor: view.deviceScaleFactor ?? 1}, waitFor: [...defined]});
+    });
+  }
+}
+
+test('at 320 px nothing overflows in English, Spanish and Portuguese either', async (t) => {
+  for (const lang of ['en', 'es', 'pt']) {
+    await visit(browser, host.origin, page(lang), async (p) => {
+      await p.waitForTimeout(100);
+      for (const form of FORMS.filter((f) => defined.has(f))) await p.locator(form).evaluate((el) => el.submit());
+      await p.waitForTimeout(50);
+      assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), [], lang);
+    }, {context: {viewport: {width: 320, height: 800}}, waitFor: [...defined]});
+  }
+});
