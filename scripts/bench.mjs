@@ -123,7 +123,7 @@ log(`  all define.ts together: ${kb(sizes.allDefines.min)} min, ${kb(sizes.allDe
 log(`\nWhere the bytes come from (esbuild --bundle --minify on src/index.ts: ${kb(modules.total)} min, ${kb(modules.gzip)} gzip; minified bytes per input)`);
 table(modules.groups.map((g) => [g.group, g.bytes, `${((g.bytes / modules.total) * 100).toFixed(0)} %`]), ['package / folder', 'bytes', 'share']);
 log('  largest modules:');
-table(modules.modules.slice(0, 15).map((m) => [m.path, m.bytes]));
+table(modules.modules.slice(0, 20).map((m) => [m.path, m.bytes, m.gzipAlone ?? '']), ['module', 'min bytes', 'gzip alone']);
 
 const defined = Object.entries(ready.rendered).map(([t, n]) => `${t}×${n}`).join(', ');
 const undefinedTags = ready.tags.filter((t) => !ready.defined.includes(t));
@@ -137,6 +137,7 @@ table(
   ['', 'median', 'min', 'max', 'FCP median'],
 );
 log(`  widgets page: DOMContentLoaded ${ms(ready.dcl.median)} (bare ${ms(ready.dclBare.median)}), module response end ${ready.moduleEnd ? ms(ready.moduleEnd.median) : '-'} (medians)`);
+if (ready.evaluate) log(`  module response end → first define (parse + evaluate): ${ms(ready.evaluate.median)}; first render + commit, summed per tag: ${Object.entries(ready.updateMs).map(([t, x]) => `${t} ${ms(x.median)}`).join(', ')}`);
 log(`  difference of medians: ${ms(ready.difference)} (target ≤ ${TARGET.readyMs} ms: ${mark(ready.difference <= TARGET.readyMs)})`);
 
 log(`\n50 countdowns on one page (bench/countdowns.html, 1600×1000; ${cd.onScreen}/${cd.count} on screen, ${cd.rendered} rendered)`);
@@ -148,10 +149,11 @@ log(`  hidden (simulated: document.hidden + visibilitychange), ${cd.hidden.secon
 log(`  shown again: ${cd.shownAgain.timerCallbacks} timer callbacks in 1.5 s (expected ≥ 1: the clock resumes)`);
 log(`  all removed, ${cd.removed.seconds} s: ${cd.removed.timerCallbacks} timer callbacks, ${pend(cd.removed.pendingTimers)} (target 0: ${mark(cd.removed.timerCallbacks === 0 && !cd.removed.pendingTimers.length)})`);
 
-const clsMax = Math.max(...Object.values(cls).map((c) => c.max));
+// The verdict uses the real viewports; "whole page" (every jump anywhere on the page) is a diagnostic.
+const clsMax = Math.max(...Object.entries(cls).filter(([n]) => !n.includes('whole')).map(([, c]) => c.max));
 log('\nCLS of demo/index.html with demo/demo.css (pre-upgrade CSS), module answered 500 ms late so the page paints before upgrading');
 table(Object.entries(cls).map(([name, c]) => [`${name} ${c.viewport.width}×${c.viewport.height}`, c.max.toFixed(4), c.median.toFixed(4), c.runs]), ['viewport', 'max', 'median', 'runs']);
-log(`  worst: ${clsMax.toFixed(4)} (target < ${TARGET.cls}: ${mark(clsMax < TARGET.cls)})`);
+log(`  worst of desktop and phone: ${clsMax.toFixed(4)} (target < ${TARGET.cls}: ${mark(clsMax < TARGET.cls)}); whole page ${cls['desktop, whole page'].max.toFixed(4)} (diagnostic)`);
 for (const name of ['desktop, whole page', 'phone']) {
   const h = cls[name]?.heights ?? [];
   if (!h.length) continue;
@@ -181,7 +183,7 @@ const summary = [
   ['50 visible countdowns, script', `${cd.visible.scriptMsPerS.toFixed(2)} ms/s`, `≤ ${TARGET.scriptMsPerS} ms/s`, mark(cd.visible.scriptMsPerS <= TARGET.scriptMsPerS)],
   ['timer callbacks while hidden', String(cd.hidden.timerCallbacks), '0', mark(cd.hidden.timerCallbacks === 0 && !cd.hidden.pendingTimers.length)],
   ['timer callbacks after removal', String(cd.removed.timerCallbacks), '0', mark(cd.removed.timerCallbacks === 0 && !cd.removed.pendingTimers.length)],
-  ['CLS demo page (worst viewport)', clsMax.toFixed(4), `< ${TARGET.cls}`, mark(clsMax < TARGET.cls)],
+  ['CLS demo page (desktop, phone)', clsMax.toFixed(4), `< ${TARGET.cls}`, mark(clsMax < TARGET.cls)],
   [
     'Lighthouse perf/a11y/best practices',
     lh.skipped ? 'skipped' : `${lh.scores.performance}/${lh.scores.accessibility}/${lh.scores['best-practices']}`,

@@ -29,6 +29,27 @@ export const stats = (xs) => ({median: median(xs), min: Math.min(...xs), max: Ma
  */
 function readyProbe() {
   const setTimeout0 = window.setTimeout.bind(window);
+  // Where the time goes: when the bundle first defines a tag (its evaluation is
+  // done by then) and how long each element's updates (render + commit) take.
+  const updates = (window.__kpUpdates = {firstDefine: null, byTag: {}});
+  const define = customElements.define;
+  customElements.define = function (tag, cls, options) {
+    updates.firstDefine ??= performance.now();
+    if (tag.startsWith('kp-') && typeof cls.prototype.update === 'function') {
+      const update = cls.prototype.update;
+      const rec = (updates.byTag[tag] = {count: 0, ms: 0});
+      cls.prototype.update = function (changed) {
+        const t0 = performance.now();
+        try {
+          return update.call(this, changed);
+        } finally {
+          rec.count++;
+          rec.ms += performance.now() - t0;
+        }
+      };
+    }
+    return define.call(this, tag, cls, options);
+  };
   addEventListener('DOMContentLoaded', async () => {
     const all = [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('kp-'));
     const tags = [...new Set(all.map((e) => e.localName))];
@@ -45,6 +66,8 @@ function readyProbe() {
           t: performance.now(),
           dcl: nav?.domContentLoadedEventStart ?? null,
           moduleEnd: mod ? mod.responseEnd : null,
+          firstDefine: updates.firstDefine,
+          updates: JSON.parse(JSON.stringify(updates.byTag)),
           tags,
           defined,
           onPage: count(all),
@@ -66,10 +89,11 @@ function heightProbe() {
         h: Math.round(e.getBoundingClientRect().height),
         em: e.getBoundingClientRect().height / parseFloat(getComputedStyle(e).fontSize),
       }));
-  // 'interactive': the HTML is parsed, deferred and module scripts have not run yet
-  // (DOMContentLoaded would be too late: it waits for the module).
+  // The first frame once the HTML is parsed: the pre-upgrade state as painted (the
+  // stylesheet has loaded, since frames wait for it; the module, answered late, has
+  // not run yet). DOMContentLoaded would be too late: it waits for the module.
   document.addEventListener('readystatechange', () => {
-    if (document.readyState === 'interactive') window.__kpHeightsBefore = heights();
+    if (document.readyState === 'interactive') requestAnimationFrame(() => (window.__kpHeightsBefore ??= heights()));
   });
   window.__kpHeights = heights;
 }
@@ -170,7 +194,8 @@ async function waitReady(page, timeout = 15_000) {
 export async function measureReady(browser, origin, {runs = 9, path = '/demo/index.html'} = {}) {
   const times = {widgets: [], bare: []};
   const fcp = {widgets: [], bare: []};
-  const parts = {moduleEnd: [], dcl: [], dclBare: []};
+  const parts = {moduleEnd: [], dcl: [], dclBare: [], evaluate: []};
+  const updateMs = {};
   let info;
   // One tab for all runs (no renderer start-up in the figures), HTTP cache off
   // (every run fetches the module, as a first visit does).
@@ -194,6 +219,8 @@ export async function measureReady(browser, origin, {runs = 9, path = '/demo/ind
       if (paint != null) fcp[kind].push(paint);
       if (kind === 'widgets') {
         if (ready.moduleEnd != null) parts.moduleEnd.push(ready.moduleEnd);
+        if (ready.moduleEnd != null && ready.firstDefine != null) parts.evaluate.push(ready.firstDefine - ready.moduleEnd);
+        for (const [tag, u] of Object.entries(ready.updates)) (updateMs[tag] ??= []).push(u.ms);
         parts.dcl.push(ready.dcl);
       } else parts.dclBare.push(ready.dcl);
     }
@@ -207,6 +234,10 @@ export async function measureReady(browser, origin, {runs = 9, path = '/demo/ind
     difference: w.median - b.median,
     fcp: {widgets: fcp.widgets.length ? stats(fcp.widgets) : null, bare: fcp.bare.length ? stats(fcp.bare) : null},
     moduleEnd: parts.moduleEnd.length ? stats(parts.moduleEnd) : null,
+    // module response end → first customElements.define: parse + evaluation of the bundle (upper bound)
+    evaluate: parts.evaluate.length ? stats(parts.evaluate) : null,
+    // summed first updates (render + commit) of all elements of a tag on the page
+    updateMs: Object.fromEntries(Object.entries(updateMs).map(([t, xs]) => [t, stats(xs)])),
     dcl: stats(parts.dcl),
     dclBare: stats(parts.dclBare),
     tags: info.tags,
