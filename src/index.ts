@@ -4,9 +4,11 @@
  */
 import './countdown/define.js';
 import './contact-card/define.js';
+import './interest-form/define.js';
 
 export {KpCountdown} from './countdown/countdown.js';
 export {KpExpiredEvent} from './countdown/events.js';
 export {KpContactCard} from './contact-card/contact-card.js';
+export {KpInterestForm} from './interest-form/interest-form.js';
 export {setLocale, getLocale} from './shared/locale.js';
 export {VERSION} from './shared/define.js';

@@ -1,0 +1,4 @@
+import {define} from '../shared/define.js';
+import {KpInterestForm} from './interest-form.js';
+
+define('kp-interest-form', KpInterestForm);

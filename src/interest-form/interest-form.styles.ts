@@ -1,0 +1,13 @@
+import {css} from 'lit';
+
+/** What the interest form adds to the form kit's styles. Compact: every byte ships. */
+export const interestStyles = css`
+.group>legend{font-size:1.2em;margin-bottom:.5em}
+.closed{font-weight:700}
+.actions{display:flex;flex-wrap:wrap;gap:.5em;margin:var(--_space) 0}
+:host([closed]) form>.button{display:none}
+[readonly]{background:var(--_subtle)}
+dt{font-weight:600}
+dd{margin:0 0 .5em;white-space:pre-wrap}
+@media print{.actions,form>.button{display:none}}
+`;

@@ -1,0 +1,284 @@
+import {html, nothing, type PropertyValues} from 'lit';
+import {property, state} from 'lit/decorators.js';
+import {msg, str} from '@lit/localize';
+import {KpForm} from '../shared/form/kp-form.js';
+import {errorMessage} from '../shared/form/messages.js';
+import {field, fieldset, type Field} from '../shared/form/fields.js';
+import type {Fields} from '../shared/submission/encode.js';
+import {MAX_MOTIVATION, textLength, validateInterest, type Errors} from '../shared/rules.js';
+import {DE_STATES} from '../shared/regions.js';
+import {formatDeadline, readDeadline, type Deadline} from '../shared/deadline.js';
+import {subscribe} from '../shared/ticker.js';
+import {toE164} from '../shared/phone.js';
+import {download, fileName} from '../shared/text-file.js';
+import {countries} from './options.js';
+import {choices, KEYS, labels, OPTIONAL, shown, summary} from './fields.js';
+import {interestStyles} from './interest-form.styles.js';
+
+/** Radio groups and selects: "required" there means "choose one". */
+const CHOOSE = ['municipalityType', 'state', 'partnership', 'partnerCountry', 'languages'];
+
+/**
+ * The non-binding expression of interest of a municipality: the municipality,
+ * a contact person, the state of a partnership, working languages, motivation
+ * and the information workshop. Validated the GOV.UK way and sent with the
+ * shared engine (retries, offline wait, draft in sessionStorage); closes at
+ * `deadline`, keeping what the visitor typed readable, printable and savable.
+ *
+ * @summary Expression of interest for the programme, open until a deadline.
+ *
+ * @slot - Fallback content: shown until the element has upgraded, and instead of
+ *   the form when `action` is refused (say how else to apply). Hidden
+ *   `<input type="hidden" name value>` children are sent along.
+ *
+ * @csspart form - The form.
+ * @csspart group - A fieldset (municipality, contact person, partnership).
+ * @csspart legend - A fieldset's legend.
+ * @csspart field - One field (label, hint, error, control).
+ * @csspart label - A field's label (or a checkbox's text).
+ * @csspart hint - A field's hint (the motivation's characters left).
+ * @csspart error - A field's error message.
+ * @csspart error-summary - The box listing all errors, at the top.
+ * @csspart deadline - Until when the form is open, or when it closed.
+ * @csspart closed - The message that the deadline has passed.
+ * @csspart button - The submit, print and save buttons.
+ * @csspart status - Progress, failure and success messages.
+ * @csspart summary - The list of what was sent (or typed, once closed).
+ *
+ * @cssproperty --kp-color-accent - Buttons and links.
+ * @cssproperty --kp-color-error - Errors.
+ * @cssproperty --kp-color-focus - Focus ring.
+ * @cssproperty --kp-form-width - Maximum width of the form (default 40rem).
+ *
+ * @event kp-submit - Before sending; cancelable, `detail: {data, respondWith(promise)}`.
+ * @event kp-success - Sent; `detail: {data, response}`.
+ * @event kp-error - Failed for good or refused by the receiver; `detail: {error, data}`.
+ */
+export class KpInterestForm extends KpForm {
+  static override styles = [...KpForm.styles, interestStyles];
+
+  /** After this instant the form accepts nothing (ISO 8601; a date means the end of that day). None: always open. */
+  @property() deadline?: string | null;
+  /** IANA zone for a `deadline` without offset. */
+  @property({attribute: 'time-zone'}) timeZone = 'Europe/Berlin';
+  /** Adds a consent box the visitor must tick. */
+  @property({type: Boolean, attribute: 'consent-required'}) consentRequired = false;
+
+  /** Whether the deadline has passed (also the attribute `closed`). */
+  @state() closed = false;
+  /** The polite live region: the motivation's characters left (after a pause), or the closing (once). */
+  @state() private said = '';
+  /** What was sent, for the success view. */
+  private sent?: Fields;
+  private parsed?: Deadline;
+  private stopTicks?: () => void;
+  private pause?: ReturnType<typeof setTimeout>;
+
+  protected kind = 'interest' as const;
+
+  constructor() {
+    super();
+    this.addEventListener('kp-submit', (e) => {
+      // Send what was checked: shown fields only, phone as E.164, population as a number.
+      const data = e.detail.data;
+      for (const key of [...KEYS, 'consent']) delete data[key];
+      Object.assign(data, this.data());
+    });
+    this.addEventListener('kp-success', (e) => (this.sent = e.detail.data));
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.values.country ??= 'DE';
+    this.watch();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.stopTicks?.();
+  }
+
+  /** The fields as checked and sent: shown ones only, trimmed, blanks left out. */
+  private data(): Fields {
+    const v = this.values;
+    const out: Fields = {workshop: false};
+    for (const key of [...KEYS, 'consent']) {
+      let x = v[key];
+      if (typeof x == 'string') x = x.trim();
+      if (x == null || x === '' || !shown(key, v)) continue;
+      if (key == 'phone') x = toE164(x as string, v.country as string) ?? x;
+      const digits = String(x).replace(/[\s.,'’]/g, '');
+      if (key == 'population' && /^\d+$/.test(digits)) x = +digits;
+      out[key] = x;
+    }
+    return out;
+  }
+
+  protected validate(): Errors {
+    const errors = validateInterest(this.data());
+    if (this.consentRequired && this.values.consent !== true) errors.consent = 'consent';
+    return errors;
+  }
+
+  override submit(): Promise<void> {
+    return this.closed ? Promise.resolve() : super.submit();
+  }
+
+  protected override message(name: string, code: string): string {
+    return errorMessage(code == 'required' && CHOOSE.includes(name) ? 'choice' : code);
+  }
+
+  protected sentText(): string {
+    return msg('Vielen Dank! Ihre Interessensbekundung ist eingegangen.');
+  }
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    super.willUpdate(changed);
+    if (changed.has('deadline') || changed.has('timeZone')) {
+      this.parsed = this.deadline == null ? undefined : readDeadline(this);
+      this.closed = !!this.parsed && Date.now() >= this.parsed.instant;
+      this.watch();
+    }
+    this.toggleAttribute('closed', this.closed);
+  }
+
+  protected override updated(): void {
+    super.updated();
+    // Once closed, what was typed stays readable and copyable: text fields read-only,
+    // choices (checkbox, radio, select-one) disabled.
+    for (const c of this.renderRoot.querySelectorAll<HTMLInputElement>('form input,form select,form textarea')) {
+      c[/^[crs]/.test(c.type) ? 'disabled' : 'readOnly'] = this.closed;
+    }
+  }
+
+  /** Wakes up at the deadline (the shared ticker, minutes only). */
+  private watch() {
+    this.stopTicks?.();
+    this.stopTicks = undefined;
+    const instant = this.parsed?.instant;
+    if (instant === undefined || this.closed || !this.isConnected) return;
+    this.stopTicks = subscribe({
+      wantsSeconds: false,
+      wakeAt: instant,
+      tick: (now) => {
+        if (now < instant) return;
+        this.stopTicks?.();
+        this.closed = true;
+        this.said = this.t(
+          () => `${msg('Die Frist ist abgelaufen.')} ${msg('Ihre Eingaben bleiben sichtbar; Sie können sie drucken oder speichern.')}`,
+        );
+      },
+    });
+  }
+
+  /** Whether the visitor has entered anything (the default country aside). */
+  private get typed(): boolean {
+    return Object.entries(this.values).some(([k, v]) => k != 'country' && String(v) != '' && v !== false);
+  }
+
+  private deadlineLine() {
+    if (!this.parsed) return nothing;
+    const {instant, zone} = this.parsed;
+    return html`<p part="deadline">
+      ${msg('Ende der Frist:')}
+      <time datetime=${new Date(instant).toISOString()}>${formatDeadline(instant, zone, this.locale)}</time>
+    </p>`;
+  }
+
+  /** Print and save (.txt) of `data`, headed by `head`. */
+  private keep(data: Fields, head: string) {
+    const save = () =>
+      download(
+        this.t(() => [head, '', ...summary(data, this.locale).map(([k, v]) => `${k}: ${v}`), ''].join('\n')),
+        fileName(head, 'txt', 'interesse'),
+        'text/plain',
+        this,
+      );
+    return html`<div class="actions">
+      <button type="button" class="button secondary" part="button" @click=${() => print()}>${msg('Drucken')}</button>
+      <button type="button" class="button secondary" part="button" @click=${save}>${msg('Speichern (.txt)')}</button>
+    </div>`;
+  }
+
+  protected override render() {
+    const data = this.sent;
+    if (this.sender.state == 'sent' && data) {
+      const ref = msg(str`Referenz: ${String(data._submissionId).slice(0, 8).toUpperCase()}`);
+      return html`<div role="status" part="status" class="status sent" tabindex="-1">
+          <p><strong>${this.sentText()}</strong></p>
+          <p>${ref}</p>
+        </div>
+        <dl part="summary">${summary(data, this.locale).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
+        ${this.keep(data, `${this.sentText()} ${ref}`)}`;
+    }
+    if (this.closed && !this.typed && !this.sender.busy) {
+      return html`<p class="closed" part="closed">${msg('Die Frist ist abgelaufen.')}</p>
+        ${this.deadlineLine()}`;
+    }
+    return super.render();
+  }
+
+  protected fields() {
+    const v = this.values;
+    const locale = this.locale;
+    const label = labels();
+    const list = choices(locale);
+    const f = (name: (typeof KEYS)[number], more: Partial<Field> = {}) =>
+      shown(name, v)
+        ? field(this, {name, label: label[name], optional: OPTIONAL.includes(name), options: list[name], ...more})
+        : nothing;
+    const pick = [['', msg('Bitte wählen')] as const];
+    const count = () => {
+      const n = MAX_MOTIVATION - textLength(String(this.values.motivation ?? ''));
+      const number = Math.abs(n).toLocaleString(locale);
+      return n < 0 ? msg(str`${number} Zeichen zu viel`) : msg(str`Noch ${number} Zeichen`);
+    };
+    const over = textLength(String(v.motivation ?? '')) > MAX_MOTIVATION;
+    return html`${this.closed
+        ? html`<p class="closed" part="closed">${msg('Die Frist ist abgelaufen.')}</p>`
+        : nothing}${this.deadlineLine()}
+      ${fieldset(
+        msg('Kommune'),
+        html`${f('municipality', {autocomplete: 'organization'})}
+        ${f('municipalityType', {type: 'radios'})}
+        ${f('country', {type: 'select', autocomplete: 'country', options: countries(locale)})}
+        ${f('state', {type: 'select', autocomplete: 'address-level1', options: [...pick, ...Object.entries(DE_STATES)]})}
+        ${f('population', {inputmode: 'numeric'})}`,
+      )}
+      ${fieldset(
+        msg('Ansprechperson'),
+        html`${f('contactName', {autocomplete: 'name'})}
+        ${f('department', {autocomplete: 'organization-title'})}
+        ${f('email', {type: 'email', autocomplete: 'email'})}
+        ${f('phone', {type: 'tel', autocomplete: 'tel'})}`,
+      )}
+      ${fieldset(
+        msg('Partnerschaft'),
+        html`${f('partnership', {type: 'radios'})} ${f('partnerMunicipality')}
+        ${f('partnerCountry', {type: 'select', options: [...pick, ...countries(locale).slice(1)]})}
+        ${f('preferredRegion', {type: 'radios'})}`,
+      )}
+      ${f('languages', {type: 'checkboxes'})}
+      <div
+        @input=${() => {
+          clearTimeout(this.pause);
+          this.pause = setTimeout(() => (this.said = this.t(count)), 1000);
+        }}
+      >
+        ${f('motivation', {type: 'textarea', hint: html`<span class=${over ? 'error' : ''}>${count()}</span>`})}
+      </div>
+      <p class="visually-hidden" aria-live="polite">${this.said}</p>
+      ${f('workshop', {type: 'checkbox'})}
+      ${this.consentRequired
+        ? field(this, {name: 'consent', type: 'checkbox', label: msg('Ich bin mit der Verarbeitung meiner Angaben einverstanden.')})
+        : nothing}
+      <p>${msg('Wie wir Ihre Angaben verwenden:')} ${this.privacyLink(msg('Datenschutzerklärung'))}</p>
+      ${this.closed ? this.keep(this.data(), msg('Die Frist ist abgelaufen.')) : nothing}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kp-interest-form': KpInterestForm;
+  }
+}
