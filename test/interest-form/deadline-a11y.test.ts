@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import type sinon from 'sinon';
-import {faults, reset} from '../shared/submission/receiver.js';
+import {faults} from '../shared/submission/receiver.js';
 import {captureConsole, fixClock} from '../helpers.js';
 import {inLocale, type Locale} from '../../src/shared/locale.js';
 import {errorMessage} from '../../src/shared/form/messages.js';
@@ -11,10 +11,6 @@ const live = (el: Form) => text(el.shadowRoot!.querySelector('[aria-live]'));
 
 describe('<kp-interest-form>: deadline', () => {
   let clock: sinon.SinonFakeTimers | undefined;
-  beforeEach(async () => {
-    sessionStorage.clear();
-    await reset();
-  });
   afterEach(() => {
     clock?.restore();
     clock = undefined;
@@ -95,7 +91,6 @@ describe('<kp-interest-form>: languages', () => {
     ['es', 'Municipio', 'Alemania', 'Nombre del municipio', 'Portugués'],
     ['pt', 'Município', 'Alemanha', 'Nome do município', 'Português'],
   ];
-  beforeEach(() => sessionStorage.clear());
   for (const [lang, legend, germany, name, portuguese] of cases) {
     it(`speaks ${lang}: labels, country names, messages`, async () => {
       const el = await make('', lang);
@@ -115,10 +110,6 @@ describe('<kp-interest-form>: languages', () => {
 });
 
 describe('<kp-interest-form>: accessible in every state', () => {
-  beforeEach(async () => {
-    sessionStorage.clear();
-    await reset();
-  });
 
   it('empty, with errors, sending, sent', async () => {
     const el = await make();

@@ -2,7 +2,7 @@
 import {fixture, html} from '@open-wc/testing';
 import '../../src/interest-form/define.js';
 import type {KpInterestForm} from '../../src/interest-form/interest-form.js';
-import {requests, submissions, SUBMIT} from '../shared/submission/receiver.js';
+import {requests, reset, submissions, SUBMIT} from '../shared/submission/receiver.js';
 import {until} from '../helpers.js';
 
 export type Form = KpInterestForm;
@@ -28,7 +28,12 @@ export async function make(attrs = '', lang = 'de'): Promise<Form> {
  * looks only at the submissions its own forms made (by submission id).
  */
 const ids = new Set<string>();
-beforeEach(() => ids.clear());
+/** Before each test of these files: no ids, no draft, a receiver without records or faults. */
+beforeEach(async () => {
+  ids.clear();
+  sessionStorage.clear();
+  await reset();
+});
 
 /** The records this test's forms stored. */
 export const records = async () => (await submissions()).filter((r) => ids.has(r.id));

@@ -1,12 +1,8 @@
 import {expect} from '@open-wc/testing';
-import {faults, reset} from '../shared/submission/receiver.js';
+import {faults} from '../shared/submission/receiver.js';
 import {control, fill, make, send, text, VALID, records, submitted} from './helpers.js';
 
 describe('<kp-interest-form>: fields, rules, the stored record', () => {
-  beforeEach(async () => {
-    sessionStorage.clear();
-    await reset();
-  });
 
   it('stores what was typed, field by field, as the contract says', async () => {
     const el = await make();
@@ -52,10 +48,6 @@ describe('<kp-interest-form>: fields, rules, the stored record', () => {
 });
 
 describe('<kp-interest-form>: validation the GOV.UK way', () => {
-  beforeEach(async () => {
-    sessionStorage.clear();
-    await reset();
-  });
 
   const errorsShown = (el: Element) =>
     [...el.shadowRoot!.querySelectorAll('.summary a')].map((a) => a.getAttribute('href')!.slice(3));

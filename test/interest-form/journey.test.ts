@@ -1,7 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {sendKeys} from '@web/test-runner-commands';
 import sinon from 'sinon';
-import {faults, reset} from '../shared/submission/receiver.js';
+import {faults} from '../shared/submission/receiver.js';
 import {until} from '../helpers.js';
 import {control, fill, make, send, text, VALID, records, tries} from './helpers.js';
 
@@ -9,10 +9,6 @@ const focused = (el: Element) => el.shadowRoot!.activeElement as HTMLInputElemen
 const tab = () => sendKeys({press: 'Tab'});
 
 describe('<kp-interest-form>: journeys', () => {
-  beforeEach(async () => {
-    sessionStorage.clear();
-    await reset();
-  });
 
   it('can be filled in and sent by keyboard alone', async () => {
     const el = await make();
