@@ -75,7 +75,8 @@ export default {
   hostname: 'localhost',
   browsers,
   concurrency: 1,
-  concurrentBrowsers: 2,
+  // One browser at a time: both share the one receiver and its queued faults.
+  concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: {config: {timeout: 10_000}},
   plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'}), commandsPlugin],
