@@ -9,7 +9,7 @@
 // countdowns, timer callbacks when hidden and after removal, CLS of the demo
 // page, and one Lighthouse run. Timing figures are reported, not asserted.
 import {spawnSync, execFileSync} from 'node:child_process';
-import {writeFileSync} from 'node:fs';
+import {existsSync, writeFileSync} from 'node:fs';
 import {loadavg, cpus} from 'node:os';
 import {findElements, fileSize, measureSizes, moduleBreakdown} from './bench/sizes.mjs';
 import {startServer} from './bench/server.mjs';
@@ -59,6 +59,10 @@ if (!flag('no-build')) {
   }
 }
 
+if (!existsSync(FILE)) {
+  console.error(`bench: ${FILE} is missing; run without --no-build.`);
+  process.exit(1);
+}
 const result = {date: new Date().toISOString(), loadBefore: loadavg()[0]};
 try {
   result.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {encoding: 'utf8'}).trim();
@@ -114,10 +118,10 @@ table(
 log('\nPer element: "alone" = its define.ts bundled by itself (Lit, localize, locales, shared code included);');
 log('"adds" = all elements bundled together minus all but this one (what the file would lose without it).');
 table(
-  sizes.elements.map((e) => [e.tags.join(', '), kb(e.alone.min), kb(e.alone.gzip), kb(e.adds.min), kb(e.adds.gzip), `${((e.adds.gzip / file.gzip) * 100).toFixed(0)} %`]),
+  sizes.elements.map((e) => e.error ? [e.tags.join(', '), `build failed: ${e.error}`, '', '', '', ''] : [e.tags.join(', '), kb(e.alone.min), kb(e.alone.gzip), kb(e.adds.min), kb(e.adds.gzip), `${((e.adds.gzip / file.gzip) * 100).toFixed(0)} %`]),
   ['element', 'alone min', 'alone gzip', 'adds min', 'adds gzip', 'of file'],
 );
-const sumAdds = sizes.elements.reduce((s, e) => s + e.adds.gzip, 0);
+const sumAdds = sizes.elements.reduce((s, e) => s + (e.adds?.gzip ?? 0), 0);
 log(`  all define.ts together: ${kb(sizes.allDefines.min)} min, ${kb(sizes.allDefines.gzip)} gzip; shared by several (Lit, localize, locales, src/shared): ${kb(sizes.allDefines.gzip - sumAdds)} gzip`);
 
 log(`\nWhere the bytes come from (esbuild --bundle --minify on src/index.ts: ${kb(modules.total)} min, ${kb(modules.gzip)} gzip; minified bytes per input)`);

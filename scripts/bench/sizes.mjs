@@ -61,12 +61,16 @@ export async function measureSizes(elements) {
     const all = await viteBuild(entry('all', elements.map((e) => e.define)), tmp, 'all.js');
     const rows = [];
     for (const e of elements) {
-      const alone = await viteBuild(e.define, tmp, `${e.name}.js`);
-      const others = elements.filter((o) => o !== e).map((o) => o.define);
-      const without = others.length
-        ? await viteBuild(entry(`without-${e.name}`, others), tmp, `without-${e.name}.js`)
-        : {min: 0, gzip: 0};
-      rows.push({element: e.name, tags: e.tags, alone, adds: {min: all.min - without.min, gzip: all.gzip - without.gzip}});
+      try {
+        const alone = await viteBuild(e.define, tmp, `${e.name}.js`);
+        const others = elements.filter((o) => o !== e).map((o) => o.define);
+        const without = others.length
+          ? await viteBuild(entry(`without-${e.name}`, others), tmp, `without-${e.name}.js`)
+          : {min: 0, gzip: 0};
+        rows.push({element: e.name, tags: e.tags, alone, adds: {min: all.min - without.min, gzip: all.gzip - without.gzip}});
+      } catch (error) {
+        rows.push({element: e.name, tags: e.tags, error: String(error.message ?? error).split('\n')[0]});
+      }
     }
     return {floor, allDefines: all, elements: rows};
   } finally {
