@@ -37,8 +37,6 @@ export interface FieldHost {
   labels: Record<string, string>;
 }
 
-const choices = new Set(['radios', 'checkboxes']);
-
 export function field(form: FieldHost, f: Field): TemplateResult {
   const {name, type = 'text', options = []} = f;
   const value = form.values[name];
@@ -46,58 +44,31 @@ export function field(form: FieldHost, f: Field): TemplateResult {
   const id = `f-${name}`;
   // The summary names the field ("E-Mail-Adresse: …"); a single checkbox's message says enough.
   if (type != 'checkbox') form.labels[name] = f.label;
-  const describedBy = [f.hint && `h-${name}`, error && `e-${name}`].filter(Boolean).join(' ') || nothing;
-  const group = choices.has(type);
-  const check = group || type == 'checkbox';
-  const a = {
-    invalid: error ? 'true' : nothing,
-    required: f.optional ? nothing : 'true',
-  };
-  const label = html`${f.label}${f.optional ? html` <span class="optional">${msg('(optional)')}</span>` : nothing}`;
+  const described = [f.hint && `h-${name}`, error && `e-${name}`].filter(Boolean).join(' ') || nothing;
+  const invalid = error ? 'true' : nothing;
+  const required = f.optional ? nothing : 'true';
+  const auto = f.autocomplete ?? 'off';
+  const cls = `field${error ? ' invalid' : ''}`;
+  const label = html`${f.label}${f.optional ? html` <span class="optional">(${msg('optional')})</span>` : nothing}`;
   const hint = f.hint ? html`<div id="h-${name}" class="hint" part="hint">${f.hint}</div>` : nothing;
   const message = error
     ? html`<p id="e-${name}" class="error" part="error"><span class="visually-hidden">${msg('Fehler:')}</span> ${error}</p>`
     : nothing;
-  const box = (inputType: string, v: string, text: unknown, i: number) =>
-    html`<div class="check">
-      <input
-        id=${i ? `${id}-${i}` : id}
-        type=${inputType}
-        name=${name}
-        value=${v}
-        .checked=${type == 'checkbox' ? !!value : type == 'radios' ? value == v : [value].flat().includes(v)}
-        aria-invalid=${a.invalid}
-        aria-describedby=${group ? nothing : describedBy}
-        aria-required=${type == 'checkbox' ? a.required : nothing}
-      /><label for=${i ? `${id}-${i}` : id} part="label">${text}</label>
-    </div>`;
+  const single = type == 'checkbox';
+  const box = (v: string, text: unknown, i: number, bid = i ? `${id}-${i}` : id) =>
+    html`<div class="check"><input id=${bid} type=${type == 'radios' ? 'radio' : 'checkbox'} name=${name} value=${v} .checked=${single ? !!value : [value].flat().includes(v)} aria-invalid=${invalid} aria-describedby=${single ? described : nothing} aria-required=${single ? required : nothing}><label for=${bid} part="label">${text}</label></div>`;
 
-  if (check) {
-    const boxes =
-      type == 'checkbox'
-        ? box('checkbox', 'true', label, 0)
-        : options.map(([v, text], i) => box(type == 'radios' ? 'radio' : 'checkbox', v, text, i));
-    if (!group) return html`<div class="field ${error ? 'invalid' : ''}" part="field">${message}${boxes}${hint}</div>`;
-    return html`<fieldset class="field ${error ? 'invalid' : ''}" part="field" aria-describedby=${describedBy}>
-      <legend part="label">${label}</legend>${hint}${message}${boxes}
-    </fieldset>`;
+  if (single) return html`<div class=${cls} part="field">${message}${box('true', label, 0)}${hint}</div>`;
+  if (type == 'radios' || type == 'checkboxes') {
+    return html`<fieldset class=${cls} part="field" aria-describedby=${described}><legend part="label">${label}</legend>${hint}${message}${options.map(([v, text], i) => box(v, text, i))}</fieldset>`;
   }
-
   const control =
     type == 'select'
-      ? html`<select id=${id} name=${name} autocomplete=${f.autocomplete ?? 'off'} aria-invalid=${a.invalid}
-          aria-describedby=${describedBy} aria-required=${a.required}>
-          ${options.map(([v, text]) => html`<option value=${v} ?selected=${value == v}>${text}</option>`)}
-        </select>`
+      ? html`<select id=${id} name=${name} autocomplete=${auto} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>${options.map(([v, text]) => html`<option value=${v} ?selected=${value == v}>${text}</option>`)}</select>`
       : type == 'textarea'
-        ? html`<textarea id=${id} name=${name} rows="6" autocomplete=${f.autocomplete ?? 'off'} .value=${String(value ?? '')}
-            aria-invalid=${a.invalid} aria-describedby=${describedBy} aria-required=${a.required}></textarea>`
-        : html`<input id=${id} name=${name} type=${type} autocomplete=${f.autocomplete ?? 'off'}
-            inputmode=${f.inputmode ?? nothing} .value=${String(value ?? '')} spellcheck=${type == 'text' ? nothing : 'false'}
-            aria-invalid=${a.invalid} aria-describedby=${describedBy} aria-required=${a.required} />`;
-  return html`<div class="field ${error ? 'invalid' : ''}" part="field">
-    <label for=${id} part="label">${label}</label>${hint}${message}${control}
-  </div>`;
+        ? html`<textarea id=${id} name=${name} rows="6" autocomplete=${auto} .value=${String(value ?? '')} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}></textarea>`
+        : html`<input id=${id} name=${name} type=${type} autocomplete=${auto} inputmode=${f.inputmode ?? nothing} .value=${String(value ?? '')} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>`;
+  return html`<div class=${cls} part="field"><label for=${id} part="label">${label}</label>${hint}${message}${control}</div>`;
 }
 
 /** A group of fields under a legend. */

@@ -86,7 +86,14 @@ export abstract class KpForm extends KpElement implements FieldHost {
     }
   }
 
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    if (this.timer) this.save();
+  }
+
   private save(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
     if (this.draft != 'off') saveDraft(this.key, {...this.values, _submissionId: this.sender.id});
   }
 
@@ -97,6 +104,7 @@ export abstract class KpForm extends KpElement implements FieldHost {
       this.focusNext = '.summary';
     }
     if (state == 'sent') {
+      clearTimeout(this.timer);
       dropDraft(this.key);
       this.focusNext = '[role=status]';
     } else this.save();
@@ -109,7 +117,7 @@ export abstract class KpForm extends KpElement implements FieldHost {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if ((this.action != null && !this.url) || this.sender.state == 'unavailable') {
-      this.reportAttribute('action', 'needs an https: URL, a path on this site (/…) or http://localhost; nothing is sent');
+      this.reportAttribute('action', 'must be https:, a path (/…) or http://localhost; nothing is sent');
     }
     if (changed.has('mode') && !MODES.includes(this.mode)) this.reportAttribute('mode', 'is json, form or no-cors; json is used');
   }
@@ -149,7 +157,7 @@ export abstract class KpForm extends KpElement implements FieldHost {
           ? checked
           : [...[old ?? []].flat().filter((v) => v != value), ...(checked ? [value] : [])];
     clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.save(), 300);
+    this.timer = setTimeout(() => this.save(), 250);
     this.requestUpdate();
   }
 
@@ -161,56 +169,32 @@ export abstract class KpForm extends KpElement implements FieldHost {
     } catch {
       /* reported below */
     }
-    this.reportAttribute('privacy-url', 'is required: a link (http, https or a path) to the privacy notice');
+    this.reportAttribute('privacy-url', 'required: link to the privacy notice');
     return '';
   }
 
   protected override render() {
     const {state, busy, opaque} = this.sender;
     if ((this.action != null && !this.url) || state == 'unavailable') {
-      return html`<p class="error" part="status">${msg('Das Formular kann gerade nicht gesendet werden.')}</p>
-        <slot><p>${msg('Bitte wenden Sie sich an die Betreiber dieser Website.')}</p></slot>`;
+      return html`<p class="error" part="status">${msg('Das Formular kann gerade nicht gesendet werden.')}</p><slot><p>${msg('Bitte wenden Sie sich an die Betreiber dieser Website.')}</p></slot>`;
     }
     const status = {
       sending: msg('Wird gesendet …'),
       retrying: msg('Das Senden hat nicht geklappt. Wir versuchen es gleich noch einmal.'),
-      offline: msg('Sie sind offline. Wir senden Ihre Angaben, sobald die Verbindung wieder steht.'),
-      failed: msg('Das Senden ist fehlgeschlagen. Ihre Angaben bleiben erhalten; bitte versuchen Sie es später noch einmal.'),
+      offline: msg('Sie sind offline. Wir senden, sobald die Verbindung wieder steht.'),
+      failed: msg('Das Senden ist fehlgeschlagen. Ihre Angaben bleiben erhalten.'),
       sent: this.sentText(opaque),
     }[state as string];
-    const statusRegion = html`<div role="status" part="status" class="status ${state}" tabindex="-1">${status}</div>`;
-    if (state == 'sent') return statusRegion;
+    const region = html`<div role="status" part="status" class="status ${state}" tabindex="-1">${status}</div>`;
+    if (state == 'sent') return region;
     const body = this.fields();
-    const errors = Object.entries(this.invalid);
-    return html`<form novalidate part="form" @submit=${(e: Event) => (e.preventDefault(), this.submit())} @input=${this.onInput}>
-        ${errors.length
-          ? html`<div class="summary" part="error-summary" role="alert" tabindex="-1">
-              <h2>${msg('Es gibt ein Problem')}</h2>
-              <ul>
-                ${errors.map(
-                  ([name]) =>
-                    html`<li>
-                      <a
-                        href="#f-${name}"
-                        @click=${(e: Event) => {
-                          e.preventDefault();
-                          (this.renderRoot as ShadowRoot).getElementById(`f-${name}`)?.focus();
-                        }}
-                        >${this.labels[name] ? `${this.labels[name]}: ` : ''}${this.errorAt(name)}</a
-                      >
-                    </li>`,
-                )}
-              </ul>
-            </div>`
-          : nothing}
-        <div class="visually-hidden" aria-hidden="true">
-          <label for="f-_gotcha">Leave empty</label><input id="f-_gotcha" name="_gotcha" tabindex="-1" autocomplete="off" />
-        </div>
-        ${body}
-        <button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>
-          ${state == 'failed' ? msg('Erneut senden') : this.submitLabel()}
-        </button>
-      </form>
-      ${statusRegion}`;
+    const errors = Object.keys(this.invalid);
+    const jump = (e: Event) => {
+      e.preventDefault();
+      (this.renderRoot as ShadowRoot).getElementById((e.target as HTMLAnchorElement).dataset.f!)?.focus();
+    };
+    return html`<form novalidate part="form" @submit=${(e: Event) => (e.preventDefault(), this.submit())} @input=${this.onInput}>${errors.length
+        ? html`<div class="summary" part="error-summary" role="alert" tabindex="-1"><h2>${msg('Es gibt ein Problem')}</h2><ul @click=${jump}>${errors.map((name) => html`<li><a href="#f-${name}" data-f="f-${name}">${this.labels[name] ? `${this.labels[name]}: ` : ''}${this.errorAt(name)}</a></li>`)}</ul></div>`
+        : nothing}<div class="visually-hidden" aria-hidden="true"><label for="f-_gotcha">Leave empty</label><input id="f-_gotcha" name="_gotcha" tabindex="-1" autocomplete="off"></div>${body}<button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>${state == 'failed' ? msg('Erneut senden') : this.submitLabel()}</button></form>${region}`;
   }
 }

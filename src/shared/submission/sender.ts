@@ -23,12 +23,8 @@ import {KpErrorEvent, KpSubmitEvent, KpSuccessEvent} from './events.js';
 
 export type SendState = 'idle' | 'sending' | 'retrying' | 'offline' | 'failed' | 'sent' | 'unavailable';
 
-/** A random UUID, also where `crypto.randomUUID` is missing (plain http pages). */
-const uuid = (): string =>
-  crypto.randomUUID?.() ??
-  '10000000-1000-4000-8000-100000000000'.replace(/[018]/g, (c) =>
-    (+c ^ (crypto.getRandomValues(new Uint8Array(1))[0] & (15 >> (+c / 4)))).toString(16),
-  );
+/** A random UUID; plain http pages (no `crypto.randomUUID`) get a random id of another shape. */
+const uuid = (): string => crypto.randomUUID?.() ?? Math.random().toString(36).slice(2) + Date.now().toString(36);
 
 export class Sender {
   state: SendState = 'idle';

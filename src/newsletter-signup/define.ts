@@ -1,0 +1,4 @@
+import {define} from '../shared/define.js';
+import {KpNewsletterSignup} from './newsletter-signup.js';
+
+define('kp-newsletter-signup', KpNewsletterSignup);

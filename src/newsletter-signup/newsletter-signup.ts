@@ -1,0 +1,82 @@
+import {html, nothing} from 'lit';
+import {property} from 'lit/decorators.js';
+import {msg} from '@lit/localize';
+import {KpForm} from '../shared/form/kp-form.js';
+import {field} from '../shared/form/fields.js';
+import {validateNewsletter} from '../shared/rules.js';
+import type {Fields} from '../shared/submission/encode.js';
+
+/**
+ * A newsletter signup with double opt-in: e-mail, optionally a name, and an
+ * unticked consent box that says what is consented to and links `privacy-url`.
+ * Sent with the shared engine (retries, offline, drafts; see README "Sending
+ * and the newsletter"). Without `privacy-url` it reports a console error and
+ * still works, its consent text then without the link.
+ *
+ * @summary Newsletter signup (double opt-in) for any receiver or provider form endpoint.
+ *
+ * @slot - Fallback content: shown until the element has upgraded, and instead of
+ *   the form when `action` is refused (say whom to contact). Hidden
+ *   `<input type="hidden" name value>` children are sent along (list ids).
+ *
+ * @csspart form - The form.
+ * @csspart field - One field (label, hint, error, control).
+ * @csspart label - A field's label (or a checkbox's text).
+ * @csspart hint - A field's hint.
+ * @csspart error - A field's error message.
+ * @csspart error-summary - The box listing all errors, at the top.
+ * @csspart button - The submit button.
+ * @csspart status - Progress, failure and success messages.
+ *
+ * @cssproperty --kp-color-accent - Button and links.
+ * @cssproperty --kp-color-error - Errors.
+ * @cssproperty --kp-color-focus - Focus ring.
+ * @cssproperty --kp-form-width - Maximum width of the form (default 40rem).
+ *
+ * @event kp-submit - Before sending; cancelable, `detail: {data, respondWith(promise)}`.
+ * @event kp-success - Sent; `detail: {data, response}`.
+ * @event kp-error - Failed for good or refused by the receiver; `detail: {error, data}`.
+ */
+export class KpNewsletterSignup extends KpForm {
+  /** The key of the e-mail field for a provider, e.g. `EMAIL`. */
+  @property({attribute: 'email-field'}) emailField = 'email';
+  /** Also asks for a name (optional). */
+  @property({type: Boolean, attribute: 'with-name'}) withName = false;
+
+  protected kind = 'newsletter' as const;
+
+  protected validate(data: Fields) {
+    return validateNewsletter(data, {emailField: this.emailField || 'email', withName: this.withName});
+  }
+
+  protected override submitLabel() {
+    return msg('Newsletter bestellen');
+  }
+
+  protected sentText(opaque: boolean) {
+    return (
+      (opaque
+        ? msg('Ihre Anmeldung ist vermutlich angekommen. Bitte prüfen Sie Ihr Postfach.')
+        : msg('Fast geschafft! Wir haben Ihnen eine E-Mail geschickt.')) +
+      ' ' +
+      msg('Ihr Abonnement beginnt erst, wenn Sie den Link in dieser Bestätigungs-E-Mail anklicken.')
+    );
+  }
+
+  protected fields() {
+    return html`${field(this, {name: this.emailField || 'email', label: msg('E-Mail-Adresse'), type: 'email', autocomplete: 'email'})}
+    ${this.withName ? field(this, {name: 'name', label: msg('Ihr Name'), autocomplete: 'name', optional: true}) : nothing}
+    ${field(this, {
+      name: 'consent',
+      type: 'checkbox',
+      label: msg('Ja, ich möchte den Newsletter per E-Mail erhalten. Diese Einwilligung kann ich jederzeit widerrufen.'),
+      hint: this.privacyLink(msg('Datenschutzerklärung')),
+    })}`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'kp-newsletter-signup': KpNewsletterSignup;
+  }
+}
