@@ -13,7 +13,7 @@ import {existsSync, writeFileSync} from 'node:fs';
 import {loadavg, cpus} from 'node:os';
 import {findElements, fileSize, measureSizes, moduleBreakdown} from './bench/sizes.mjs';
 import {startServer} from './bench/server.mjs';
-import {launch, measureReady, measureCountdowns, measureCls} from './bench/browser.mjs';
+import {launch, measureReady, measureCountdowns, measureCls, measureDemoTimers} from './bench/browser.mjs';
 import {runLighthouse} from './bench/lighthouse.mjs';
 
 const argv = process.argv.slice(2);
@@ -85,6 +85,8 @@ try {
   result.ready = await measureReady(browser, server.origin, {runs: RUNS});
   step('50 countdowns: 5 s visible, 5 s hidden, 5 s after removal');
   result.countdowns = await measureCountdowns(browser, server.origin);
+  step('timers on the demo page (all elements): 4 s hidden, 4 s after removal');
+  result.demoTimers = await measureDemoTimers(browser, server.origin);
   step('CLS: demo page, module 500 ms late, three viewports');
   result.cls = await measureCls(browser, server.origin);
 } finally {
@@ -100,7 +102,7 @@ await server.close();
 result.loadAfter = loadavg()[0];
 
 // --- report ----------------------------------------------------------------
-const {file, sizes, modules, ready, countdowns: cd, cls, lighthouse: lh} = result;
+const {file, sizes, modules, ready, countdowns: cd, demoTimers: dt, cls, lighthouse: lh} = result;
 log(`\nklimapartner-widgets benchmark  ${result.date}  commit ${result.commit ?? '?'}${result.dirty ? ' (+ uncommitted src/ changes)' : ''}`);
 log(`Chromium ${result.chromium}, Node ${process.version}, ${cpus().length} cores; elements found: ${elements.map((e) => e.tags.join('+')).join(', ')}`);
 const busy = Math.max(result.loadBefore, result.loadAfter) > cpus().length;
@@ -152,6 +154,8 @@ const pend = (p) => (p.length ? `${p.length} pending (${p.map((x) => `${x.kind} 
 log(`  hidden (simulated: document.hidden + visibilitychange), ${cd.hidden.seconds} s: ${cd.hidden.timerCallbacks} timer callbacks, ${pend(cd.hidden.pendingTimers)} (target 0: ${mark(cd.hidden.timerCallbacks === 0 && !cd.hidden.pendingTimers.length)})`);
 log(`  shown again: ${cd.shownAgain.timerCallbacks} timer callbacks in 1.5 s (expected ≥ 1: the clock resumes)`);
 log(`  all removed, ${cd.removed.seconds} s: ${cd.removed.timerCallbacks} timer callbacks, ${pend(cd.removed.pendingTimers)} (target 0: ${mark(cd.removed.timerCallbacks === 0 && !cd.removed.pendingTimers.length)})`);
+log(`  demo page, every element (forms too): hidden ${dt.hidden.seconds} s: ${dt.hidden.timerCallbacks} timer callbacks, ${pend(dt.hidden.pendingTimers)}; ` +
+  `every kp- element removed, ${dt.removed.seconds} s: ${dt.removed.timerCallbacks} timer callbacks, ${pend(dt.removed.pendingTimers)}`);
 
 // The verdict uses the real viewports; "whole page" (every jump anywhere on the page) is a diagnostic.
 const clsMax = Math.max(...Object.entries(cls).filter(([n]) => !n.includes('whole')).map(([, c]) => c.max));
@@ -187,6 +191,12 @@ const summary = [
   ['50 visible countdowns, script', `${cd.visible.scriptMsPerS.toFixed(2)} ms/s`, `≤ ${TARGET.scriptMsPerS} ms/s`, mark(cd.visible.scriptMsPerS <= TARGET.scriptMsPerS)],
   ['timer callbacks while hidden', String(cd.hidden.timerCallbacks), '0', mark(cd.hidden.timerCallbacks === 0 && !cd.hidden.pendingTimers.length)],
   ['timer callbacks after removal', String(cd.removed.timerCallbacks), '0', mark(cd.removed.timerCallbacks === 0 && !cd.removed.pendingTimers.length)],
+  [
+    'same, demo page with every element',
+    `${dt.hidden.timerCallbacks} hidden, ${dt.removed.timerCallbacks} removed`,
+    '0, 0',
+    mark(dt.hidden.timerCallbacks + dt.removed.timerCallbacks === 0 && !dt.hidden.pendingTimers.length && !dt.removed.pendingTimers.length),
+  ],
   ['CLS demo page (desktop, phone)', clsMax.toFixed(4), `< ${TARGET.cls}`, mark(clsMax < TARGET.cls)],
   [
     'Lighthouse perf/a11y/best practices',

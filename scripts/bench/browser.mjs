@@ -383,3 +383,32 @@ export async function measureCls(browser, origin, {delay = 500, runs = 2, path =
   }
   return out;
 }
+
+/**
+ * The same timer check on the demo page with every element (forms included):
+ * callbacks while hidden, and after every kp- element is removed.
+ */
+export async function measureDemoTimers(browser, origin, {quiet = 4, path = '/demo/index.html'} = {}) {
+  const {context, page} = await newPage(browser, {probes: [readyProbe, timerProbe]});
+  await page.goto(origin + path);
+  await waitReady(page);
+  await sleep(1000);
+  const snap = () => page.evaluate(() => window.__kpTimers.snapshot());
+  await page.evaluate(() => window.__kpTimers.setHidden(true));
+  await sleep(200);
+  const h0 = await snap();
+  await sleep(quiet * 1000);
+  const h1 = await snap();
+  await page.evaluate(() => window.__kpTimers.setHidden(false));
+  await sleep(500);
+  await page.evaluate(() => [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('kp-')).forEach((e) => e.remove()));
+  await sleep(200);
+  const r0 = await snap();
+  await sleep(quiet * 1000);
+  const r1 = await snap();
+  await context.close();
+  return {
+    hidden: {seconds: quiet, timerCallbacks: h1.callbacks - h0.callbacks, pendingTimers: h1.pending},
+    removed: {seconds: quiet, timerCallbacks: r1.callbacks - r0.callbacks, pendingTimers: r1.pending},
+  };
+}
