@@ -1,4 +1,6 @@
 /** The reference receiver's test controls (see demo/receiver/test-controls.ts). */
+import type {Fault} from '../../../demo/receiver/test-controls.js';
+
 declare global {
   interface Window {
     KP_RECEIVER: string;
@@ -13,14 +15,6 @@ async function call<T>(path: string, body?: unknown): Promise<T> {
   return res.json() as Promise<T>;
 }
 
-export interface Fault {
-  status?: number;
-  retryAfter?: number;
-  hangMs?: number;
-  drop?: boolean;
-  errors?: Record<string, string>;
-  afterStore?: boolean;
-}
 
 export const reset = () => call('reset', {});
 export const faults = (list: Fault[]) => call('faults', list);
