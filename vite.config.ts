@@ -1,5 +1,6 @@
 import {defineConfig} from 'vite';
 import {readFileSync} from 'node:fs';
+import {minifyTemplates} from './scripts/minify-templates.mjs';
 
 const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -10,6 +11,7 @@ const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.
  */
 export default defineConfig({
   define: {__KP_VERSION__: JSON.stringify(version)},
+  plugins: [minifyTemplates()],
   build: {
     target: 'es2022',
     outDir: process.env.KP_OUT_DIR ?? 'dist',

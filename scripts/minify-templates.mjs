@@ -1,0 +1,48 @@
+// A Vite plugin that minifies the text of Lit's css`` and html`` templates in
+// our own sources (the JS minifier leaves template text alone): comments and
+// indentation go, CSS loses spaces around punctuation. Expressions are kept.
+import ts from 'typescript';
+
+const cssText = (s) =>
+  s
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .replace(/\s*([{};,>])\s*/g, '$1')
+    .replace(/:\s+/g, ':')
+    .replace(/;}/g, '}');
+
+// Whitespace with a line break: between two tags it goes, elsewhere one space stays.
+const htmlText = (s) => s.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ');
+
+export function minifyTemplates() {
+  return {
+    name: 'kp-minify-templates',
+    enforce: 'pre',
+    transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(css|html)`/.test(code)) return null;
+      const file = ts.createSourceFile(id, code, ts.ScriptTarget.Latest, true);
+      const edits = [];
+      const visit = (node) => {
+        if (ts.isTaggedTemplateExpression(node) && ts.isIdentifier(node.tag) && /^(css|html)$/.test(node.tag.text)) {
+          const fix = node.tag.text === 'css' ? cssText : htmlText;
+          const t = node.template;
+          const parts = ts.isNoSubstitutionTemplateLiteral(t) ? [t] : [t.head, ...t.templateSpans.map((s) => s.literal)];
+          for (const p of parts) {
+            // Raw text between the delimiters (` or }) and (` or ${).
+            const start = p.getStart(file) + 1;
+            const end = p.getEnd() - (p.kind === ts.SyntaxKind.TemplateHead || p.kind === ts.SyntaxKind.TemplateMiddle ? 2 : 1);
+            const raw = code.slice(start, end);
+            const min = fix(raw);
+            if (min !== raw) edits.push([start, end, min]);
+          }
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(file);
+      if (!edits.length) return null;
+      let out = code;
+      for (const [s, e, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, s) + text + out.slice(e);
+      return {code: out, map: null};
+    },
+  };
+}
