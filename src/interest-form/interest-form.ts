@@ -1,5 +1,4 @@
 import {html, nothing, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
 import {msg, str} from '@lit/localize';
 import {KpForm} from '../shared/form/kp-form.js';
 import {errorMessage} from '../shared/form/messages.js';
@@ -56,18 +55,25 @@ const CHOOSE = ['municipalityType', 'state', 'partnership', 'partnerCountry', 'l
  */
 export class KpInterestForm extends KpForm {
   static override styles = [...KpForm.styles, interestStyles];
+  static override properties = {
+    deadline: {},
+    timeZone: {attribute: 'time-zone'},
+    consentRequired: {type: Boolean, attribute: 'consent-required'},
+    closed: {state: true},
+    said: {state: true},
+  };
 
   /** After this instant the form accepts nothing (ISO 8601; a date means the end of that day). None: always open. */
-  @property() deadline?: string | null;
+  declare deadline?: string | null;
   /** IANA zone for a `deadline` without offset. */
-  @property({attribute: 'time-zone'}) timeZone = 'Europe/Berlin';
+  timeZone = 'Europe/Berlin';
   /** Adds a consent box the visitor must tick. */
-  @property({type: Boolean, attribute: 'consent-required'}) consentRequired = false;
+  consentRequired = false;
 
   /** Whether the deadline has passed (also the attribute `closed`). */
-  @state() closed = false;
+  closed = false;
   /** The polite live region: the motivation's characters left (after a pause), or the closing (once). */
-  @state() private said = '';
+  private said = '';
   /** What was sent, for the success view. */
   private sent?: Fields;
   private parsed?: Deadline;

@@ -1,5 +1,4 @@
 import {html, nothing} from 'lit';
-import {property} from 'lit/decorators.js';
 import {msg} from '@lit/localize';
 import {KpForm} from '../shared/form/kp-form.js';
 import {field} from '../shared/form/fields.js';
@@ -38,10 +37,14 @@ import type {Fields} from '../shared/submission/encode.js';
  * @event kp-error - Failed for good or refused by the receiver; `detail: {error, data}`.
  */
 export class KpNewsletterSignup extends KpForm {
+  static override properties = {
+    emailField: {attribute: 'email-field'},
+    withName: {type: Boolean, attribute: 'with-name'},
+  };
   /** The key of the e-mail field for a provider, e.g. `EMAIL`. */
-  @property({attribute: 'email-field'}) emailField = 'email';
+  emailField = 'email';
   /** Also asks for a name (optional). */
-  @property({type: Boolean, attribute: 'with-name'}) withName = false;
+  withName = false;
 
   protected kind = 'newsletter' as const;
 

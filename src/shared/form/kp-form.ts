@@ -15,8 +15,7 @@
  * Optional overrides: `submitLabel()`, `message(name, code)` (field-specific texts).
  * Tests and hosts reach the engine as `el.sender` (`timeout`, `backoff`, `tries`, `state`).
  */
-import {html, nothing, type PropertyValues, type TemplateResult} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
 import {msg} from '@lit/localize';
 import {KpElement} from '../kp-element.js';
 import {baseStyles} from '../styles.js';
@@ -33,15 +32,22 @@ const MODES = ['json', 'form', 'no-cors'];
 
 export abstract class KpForm extends KpElement implements FieldHost {
   static override styles = [baseStyles, formStyles];
+  static override properties: PropertyDeclarations = {
+    action: {},
+    mode: {},
+    privacyUrl: {attribute: 'privacy-url'},
+    draft: {},
+    invalid: {state: true},
+  };
 
   /** Where the form is sent: `https:`, a same-origin path (`/api/submit`), or `http://localhost`. */
-  @property() action?: string | null;
+  declare action?: string | null;
   /** `json` (default), `form` or `no-cors`. */
-  @property() mode: string = 'json';
+  mode = 'json';
   /** Link to the site's privacy notice (required). */
-  @property({attribute: 'privacy-url'}) privacyUrl?: string | null;
+  declare privacyUrl?: string | null;
   /** `off`: keep no draft in sessionStorage. */
-  @property() draft?: string | null;
+  declare draft?: string | null;
 
   /** The submission engine (its `timeout`, `backoff` and `tries` may be tuned). */
   readonly sender = new Sender(this, () => this.onSend());
@@ -49,7 +55,7 @@ export abstract class KpForm extends KpElement implements FieldHost {
   values: Fields = {};
   labels: Record<string, string> = {};
   /** Field key → error code (or the receiver's text). */
-  @state() protected invalid: Record<string, string> = {};
+  protected invalid: Record<string, string> = {};
   private focusNext = '';
   private timer?: ReturnType<typeof setTimeout>;
   private key = '';
