@@ -1,0 +1,99 @@
+/**
+ * Every ```html block in README.md and in the docs/*.md it links to is rendered into the
+ * page with the elements defined (src/index.ts; script tags of the snippet are dropped):
+ * no console error, and every kp- element upgraded and rendered (its shadow root has
+ * content). A block marked ```html bad shows a mistake on purpose: exactly one
+ * console.error then.
+ */
+import {expect} from '@open-wc/testing';
+import '../../src/index.js';
+import {captureConsole} from '../helpers.js';
+
+interface Snippet {
+  file: string;
+  line: number;
+  bad: boolean;
+  code: string;
+}
+
+/** README.md and every docs/*.md reachable from it by relative links. */
+async function documents(): Promise<Map<string, string>> {
+  const texts = new Map<string, string>();
+  const queue = ['README.md'];
+  while (queue.length) {
+    const file = queue.shift()!;
+    if (texts.has(file)) continue;
+    const response = await fetch(`/${file}`);
+    if (!response.ok) throw new Error(`${file}: ${response.status} (linked but missing?)`);
+    const text = await response.text();
+    texts.set(file, text);
+    for (const [, link] of text.matchAll(/\]\((?:\.\/)?((?:docs\/)?[\w.-]+\.md)(?:#[\w-]*)?\)/g)) {
+      const path = file.startsWith('docs/') && !link.startsWith('docs/') ? `docs/${link}` : link;
+      if (/^(README|docs\/[\w.-]+)\.md$/.test(path)) queue.push(path.replace(/^docs\/\.\.\//, ''));
+    }
+  }
+  return texts;
+}
+
+function snippets(file: string, text: string): Snippet[] {
+  const out: Snippet[] = [];
+  for (const m of text.matchAll(/^```html([^\n]*)\n([\s\S]*?)^```\s*$/gm)) {
+    out.push({file, line: text.slice(0, m.index).split('\n').length, bad: /\bbad\b/.test(m[1]), code: m[2]});
+  }
+  return out;
+}
+
+type Upgraded = HTMLElement & {updateComplete?: Promise<unknown>};
+
+async function render(code: string): Promise<{errors: string[]; host: HTMLElement}> {
+  const template = document.createElement('template');
+  template.innerHTML = code;
+  for (const s of template.content.querySelectorAll('script')) s.remove();
+  const host = document.createElement('div');
+  const capture = captureConsole();
+  const onError = (e: ErrorEvent) => capture.errors.push(`uncaught: ${e.message}`);
+  window.addEventListener('error', onError);
+  try {
+    host.append(template.content);
+    document.body.append(host);
+    for (const el of host.querySelectorAll<Upgraded>('*')) if (el.localName.startsWith('kp-')) await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 50));
+  } finally {
+    window.removeEventListener('error', onError);
+    capture.restore();
+  }
+  return {errors: capture.errors, host};
+}
+
+describe('snippets in README.md and docs/*.md', () => {
+  let all: Snippet[] = [];
+  before(async () => {
+    for (const [file, text] of await documents()) all.push(...snippets(file, text));
+  });
+  afterEach(() => sessionStorage.clear());
+
+  it('there are snippets, in the README and in the guides', () => {
+    expect(all.filter((s) => s.file === 'README.md')).to.not.be.empty;
+    expect(all.filter((s) => s.file.startsWith('docs/'))).to.not.be.empty;
+  });
+
+  it('each renders: every kp- element upgraded with content; no console error (bad: exactly one)', async () => {
+    const failures: string[] = [];
+    for (const s of all) {
+      const where = `${s.file}:${s.line}`;
+      const {errors, host} = await render(s.code);
+      try {
+        const expected = s.bad ? 1 : 0;
+        if (errors.length !== expected) failures.push(`${where}: ${errors.length} console errors, expected ${expected}: ${errors.join(' | ')}`);
+        for (const el of host.querySelectorAll('*')) {
+          if (!el.localName.startsWith('kp-')) continue;
+          if (!customElements.get(el.localName)) failures.push(`${where}: <${el.localName}> is no element of ours`);
+          else if (!el.shadowRoot?.childElementCount) failures.push(`${where}: <${el.localName}> rendered nothing`);
+        }
+      } finally {
+        host.remove();
+      }
+    }
+    expect(failures).to.deep.equal([]);
+  });
+});
