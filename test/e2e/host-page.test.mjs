@@ -3,9 +3,9 @@
 // rules, two copies of the file, and its own custom element wrapping ours.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {startHost, CSP} from './lib/server.mjs';
-import {launchChromium, visit} from './lib/browser.mjs';
-import {TAGS, allFour, countdown, contactCard, definedTags} from './lib/fixtures.mjs';
+import {startHost, CSP} from './support/server.mjs';
+import {launchChromium, visit} from './support/browser.mjs';
+import {TAGS, allFour, countdown, contactCard, definedTags} from './support/fixtures.mjs';
 
 let host, browser, defined;
 before(async () => {

@@ -1,14 +1,14 @@
-// Hostile values (lib/payloads.mjs) in every attribute of every element and
+// Hostile values (support/payloads.mjs) in every attribute of every element and
 // in every field of both forms: nothing runs (the host's `__pwn` trap, alert,
 // dialogs, CSP violations), everything is shown and stored as text, no element
 // breaks, no uncaught error.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {startHost, CSP} from './lib/server.mjs';
-import {launchChromium, visit} from './lib/browser.mjs';
-import {PAYLOADS} from './lib/payloads.mjs';
-import {ELEMENTS} from './lib/elements.mjs';
-import {TAGS, tag, definedTags} from './lib/fixtures.mjs';
+import {startHost, CSP} from './support/server.mjs';
+import {launchChromium, visit} from './support/browser.mjs';
+import {PAYLOADS} from './support/payloads.mjs';
+import {ELEMENTS} from './support/elements.mjs';
+import {TAGS, tag, definedTags} from './support/fixtures.mjs';
 
 let host, browser, defined;
 before(async () => {

@@ -5,10 +5,10 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
-import {startHost} from './lib/server.mjs';
-import {launchChromium, visit} from './lib/browser.mjs';
-import {countdown, contactCard, definedTags} from './lib/fixtures.mjs';
-import {focused, tabThrough} from './lib/keyboard.mjs';
+import {startHost} from './support/server.mjs';
+import {launchChromium, visit} from './support/browser.mjs';
+import {countdown, contactCard, definedTags} from './support/fixtures.mjs';
+import {focused, tabThrough} from './support/keyboard.mjs';
 
 let host, browser, defined;
 before(async () => {

@@ -5,10 +5,10 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
-import {startHost} from './lib/server.mjs';
-import {launchChromium, visit, ARTIFACTS} from './lib/browser.mjs';
-import {allFour, countdown, definedTags, FORMS} from './lib/fixtures.mjs';
-import {withoutKnown} from './lib/known.mjs';
+import {startHost} from './support/server.mjs';
+import {launchChromium, visit, ARTIFACTS} from './support/browser.mjs';
+import {allFour, countdown, definedTags, FORMS} from './support/fixtures.mjs';
+import {withoutKnown} from './support/known.mjs';
 
 let host, browser, defined;
 before(async () => {
