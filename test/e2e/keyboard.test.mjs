@@ -7,8 +7,9 @@ import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
 import {startHost} from './support/server.mjs';
 import {launchChromium, visit} from './support/browser.mjs';
-import {countdown, contactCard, definedTags} from './support/fixtures.mjs';
-import {focused, tabThrough} from './support/keyboard.mjs';
+import {countdown, contactCard, newsletter, interest, definedTags, FORMS} from './support/fixtures.mjs';
+import {focused, tabThrough, completeByKeyboard} from './support/keyboard.mjs';
+import {VALID, waitForState} from './support/forms.mjs';
 
 let host, browser, defined;
 before(async () => {
@@ -73,4 +74,59 @@ test('kp-contact-card: Tab reaches the phone link, the e-mail link and the vCard
     const vcf = await readFile(await file.path(), 'utf8');
     assert.match(vcf, /BEGIN:VCARD[\s\S]*FN:Dr\. Maria Beispiel[\s\S]*TEL[^\n]*\+4923193696014[\s\S]*END:VCARD/);
   }, {waitFor: ['kp-contact-card']});
+});
+
+const markup = {'kp-newsletter-signup': newsletter, 'kp-interest-form': interest};
+
+for (const tag of FORMS) {
+  test(`${tag}: completed and sent with the keyboard alone; focus visible at every stop; then Tab leaves`, async (t) => {
+    if (!defined.has(tag)) return t.skip('not in the build yet');
+    await host.reset();
+    const url = host.page(`/keyboard/${tag}`, {body: around(markup[tag]())});
+    await visit(browser, host.origin, url, async (page) => {
+      const stops = await completeByKeyboard(page, tag, VALID[tag]);
+      const names = new Set(stops.map((s) => s.name).filter(Boolean));
+      for (const [name] of VALID[tag]) assert.ok(names.has(name), `Tab reached ${name}`);
+      await waitForState(page, tag, 'sent');
+      const rows = await host.submissions();
+      assert.equal(rows.length, 1);
+      for (const [name, value] of VALID[tag]) {
+        const stored = rows[0].data[name];
+        if (name === 'phone') assert.equal(stored, String(value).replace(/\s/g, ''));
+        else if (name === 'population') assert.equal(String(stored), String(value));
+        else assert.deepEqual(stored, value, name);
+      }
+      // Focus is on the success message; Tab goes on to the page.
+      const {trapped, after} = await tabThrough(page, tag);
+      assert.equal(trapped, false);
+      assert.equal(after.id, 'after');
+    }, {waitFor: [tag]});
+  });
+}
+
+test('kp-newsletter-signup: sent empty with Enter → the error summary takes focus; its link (Enter) leads to the field; corrected by keyboard', async (t) => {
+  const tag = 'kp-newsletter-signup';
+  if (!defined.has(tag)) return t.skip('not in the build yet');
+  await host.reset();
+  const url = host.page('/keyboard/newsletter-errors', {body: around(newsletter())});
+  await visit(browser, host.origin, url, async (page) => {
+    await page.focus('#before');
+    await page.keyboard.press('Tab');
+    assert.equal((await focused(page)).host, tag);
+    await page.keyboard.press('Enter'); // submits the empty form from the e-mail field
+    await page.waitForFunction((tag) => document.querySelector(tag).shadowRoot.activeElement?.classList.contains('summary'), tag);
+    await page.keyboard.press('Tab');
+    const link = await focused(page);
+    assert.equal(link.tag, 'a');
+    assert.ok(link.visible, 'the summary link shows focus');
+    await page.keyboard.press('Enter');
+    const field = await focused(page);
+    assert.equal(field.tag, 'input');
+    assert.ok(field.visible);
+    await page.keyboard.type('erika@musterstadt.de');
+    const stops = await completeByKeyboard(page, tag, [['consent', true]]);
+    assert.ok(stops.some((s) => s.name === 'consent'));
+    await waitForState(page, tag, 'sent');
+    assert.equal((await host.submissions()).length, 1);
+  }, {waitFor: [tag]});
 });
