@@ -1,5 +1,4 @@
-import {html, nothing, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {html, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {msg} from '@lit/localize';
 import {KpElement} from '../shared/kp-element.js';
 import {baseStyles} from '../shared/styles.js';
@@ -40,19 +39,28 @@ import {contactCardStyles} from './contact-card.styles.js';
  */
 export class KpContactCard extends KpElement {
   static override styles = [baseStyles, contactCardStyles];
+  static override properties: PropertyDeclarations = {
+    name: {},
+    jobTitle: {attribute: 'job-title'},
+    organisation: {},
+    phone: {},
+    email: {},
+    photo: {},
+    photoFailed: {state: true},
+  };
 
   /** The person's or team's name (required). */
-  @property() name = '';
+  name = '';
   /** The function, e.g. "Projektkoordination". */
-  @property({attribute: 'job-title'}) jobTitle = '';
-  @property() organisation = '';
+  jobTitle = '';
+  organisation = '';
   /** Any common writing of a telephone number. */
-  @property() phone = '';
-  @property() email = '';
+  phone = '';
+  email = '';
   /** An http(s) image URL. */
-  @property() photo = '';
+  photo = '';
 
-  @state() private photoFailed = false;
+  private photoFailed = false;
   /** name, job title and organisation, trimmed */
   private texts: string[] = [];
   private tel?: Phone;

@@ -1,5 +1,4 @@
-import {html, nothing, type PropertyValues} from 'lit';
-import {property, state} from 'lit/decorators.js';
+import {html, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {msg, str} from '@lit/localize';
 import {KpElement} from '../shared/kp-element.js';
 import {baseStyles} from '../shared/styles.js';
@@ -42,18 +41,26 @@ import {countdownStyles} from './countdown.styles.js';
  */
 export class KpCountdown extends KpElement {
   static override styles = [baseStyles, countdownStyles];
+  static override properties: PropertyDeclarations = {
+    deadline: {},
+    timeZone: {attribute: 'time-zone'},
+    label: {},
+    now: {state: true},
+    paused: {state: true},
+    announcement: {state: true},
+  };
 
   /** The deadline: ISO 8601 with offset, a local date-time, or a date (= the end of that day). */
-  @property() deadline = '';
+  deadline = '';
   /** IANA zone for a deadline without offset. */
-  @property({attribute: 'time-zone'}) timeZone = 'Europe/Berlin';
+  timeZone = 'Europe/Berlin';
   /** What ends, e.g. "Interessensbekundung". */
-  @property() label = '';
+  label = '';
 
-  @state() private now = Date.now();
-  @state() private paused = false;
+  private now = Date.now();
+  private paused = false;
   /** Text for the live region; set only when the deadline passes while the page is open. */
-  @state() private announcement = '';
+  private announcement = '';
 
   private parsed?: Deadline;
   private visible = true;
@@ -68,14 +75,13 @@ export class KpCountdown extends KpElement {
 
   /** Whether the deadline has passed. */
   get expired(): boolean {
-    return this.parsed !== undefined && this.remaining === 0;
+    return !!this.parsed && !this.remaining;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopWatching = watchVisibility(this, (visible) => {
-      this.visible = visible;
-      if (visible) this.now = Date.now();
+      if ((this.visible = visible)) this.now = Date.now();
       reschedule();
     });
     this.startTicks();
@@ -83,9 +89,8 @@ export class KpCountdown extends KpElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopTicks?.();
-    this.stopTicks = undefined;
-    this.stopWatching?.();
+    this.stop();
+    this.stopWatching!();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -104,18 +109,19 @@ export class KpCountdown extends KpElement {
     this.wasExpired = this.parsed ? expired : undefined;
   }
 
-  private startTicks() {
+  private stop() {
     this.stopTicks?.();
     this.stopTicks = undefined;
+  }
+
+  private startTicks() {
+    this.stop();
     if (!this.parsed || this.expired) return;
     const self = this;
     this.stopTicks = subscribe({
-      tick: (now) => {
-        if (self.visible || now >= (self.parsed?.instant ?? 0)) self.now = now;
-        if (self.expired) {
-          self.stopTicks?.();
-          self.stopTicks = undefined;
-        }
+      tick(now) {
+        if (self.visible || now >= self.parsed!.instant) self.now = now;
+        if (self.expired) self.stop();
       },
       get wantsSeconds() {
         return self.visible && !self.paused;
@@ -126,81 +132,60 @@ export class KpCountdown extends KpElement {
     });
   }
 
-  private togglePause() {
-    this.paused = !this.paused;
-    reschedule();
-  }
-
   private expiredText(): string {
     return this.label ? msg(str`Die Frist „${this.label}“ ist abgelaufen.`) : msg('Die Frist ist abgelaufen.');
   }
 
-  private saveCalendar() {
+  private save() {
     const {instant, zone} = this.parsed!;
+    const label = this.label;
     const text = this.t(() =>
       calendarFile({
         instant,
-        summary: this.label ? msg(str`Frist: ${this.label}`) : msg('Frist'),
+        summary: label ? msg(str`Frist: ${label}`) : msg('Frist'),
         description: formatDeadline(instant, zone, this.intl),
         url: location.href,
-        uidSeed: this.label,
+        uidSeed: label,
       }),
     );
-    download(text, fileName(this.label, 'ics', 'frist'), 'text/calendar', this);
+    download(text, fileName(label, 'ics', 'frist'), 'text/calendar', this);
   }
 
   protected override render() {
     if (!this.parsed) return html`<slot></slot>`;
     const {instant, zone} = this.parsed;
-    const locale = this.intl;
-    const deadlineText = formatDeadline(instant, zone, locale);
-    const datetime = new Date(instant).toISOString();
-    const local = differsFromVisitor(instant, zone)
-      ? html`<p class="local" part="local-time">
-          ${msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), locale)}`)}
-        </p>`
-      : nothing;
-    const status = html`<div role="status" class="visually-hidden">${this.announcement}</div>`;
-
-    if (this.expired) {
-      return html`<div part="base">
-        <p class="expired" part="expired">${this.expiredText()}</p>
-        <p class="deadline" part="deadline">
-          ${msg('Ende der Frist:')} <time datetime=${datetime}>${deadlineText}</time>
-        </p>
-        ${status}
-      </div>`;
-    }
-
+    const {intl, label, paused} = this;
+    const expired = this.expired;
     const split = splitRemaining(instant - this.now);
-    const words = remainingInWords(split, locale) ?? msg('weniger als eine Minute');
-    const sentence = this.label ? msg(str`${this.label}: noch ${words}.`) : msg(str`Noch ${words}.`);
-    const units = this.paused ? UNITS.slice(0, 3) : UNITS;
-    return html`<div part="base">
-      <p class="label" part="label">${this.label || msg('Verbleibende Zeit')}</p>
-      <p class="visually-hidden">${sentence}</p>
-      <ul class="digits" part="digits" aria-hidden="true">
-        ${units.map((unit) => {
-          const {number, word} = unitParts(split[unit], unit, locale);
-          return html`<li class="unit" part="unit">
-            <span class="number" part="number">${number}</span><span class="word" part="word">${word}</span>
-          </li>`;
-        })}
-      </ul>
-      <p class="deadline" part="deadline">
-        ${msg('Ende der Frist:')} <time datetime=${datetime}>${deadlineText}</time>
-      </p>
-      ${local}
-      <div class="actions">
-        <button class="button secondary" part="button" aria-pressed=${this.paused ? 'true' : 'false'} @click=${this.togglePause}>
-          ${msg('Sekunden anhalten')}
-        </button>
-        <button class="button secondary" part="button" @click=${this.saveCalendar}>
-          ${msg('In den Kalender eintragen (.ics)')}
-        </button>
-      </div>
-      ${status}
-    </div>`;
+    const words = remainingInWords(split, intl) ?? msg('weniger als eine Minute');
+    const button = (text: string, click: () => void, pressed?: boolean) =>
+      html`<button class="button secondary" part="button" aria-pressed=${pressed ?? nothing} @click=${click}>${text}</button>`;
+    // No white space between tags: Lit ships template text as written.
+    return html`<div part="base">${
+      expired
+        ? html`<p class="expired" part="expired">${this.expiredText()}</p>`
+        : html`<p class="label" part="label">${label || msg('Verbleibende Zeit')}</p><p class="visually-hidden">${
+            label ? msg(str`${label}: noch ${words}.`) : msg(str`Noch ${words}.`)
+          }</p><ul class="digits" part="digits" aria-hidden="true">${(paused ? UNITS.slice(0, 3) : UNITS).map((unit) => {
+            const {number, word} = unitParts(split[unit], unit, intl);
+            return html`<li class="unit" part="unit"><span class="number" part="number">${number}</span><span class="word" part="word">${word}</span></li>`;
+          })}</ul>`
+    }<p class="deadline" part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(instant).toISOString()}>${formatDeadline(
+      instant,
+      zone,
+      intl,
+    )}</time></p>${
+      !expired && differsFromVisitor(instant, zone)
+        ? html`<p class="local" part="local-time">${msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), intl)}`)}</p>`
+        : nothing
+    }${
+      expired
+        ? nothing
+        : html`<div class="actions">${button(msg('Sekunden anhalten'), () => {
+            this.paused = !paused;
+            reschedule();
+          }, paused)}${button(msg('In den Kalender eintragen (.ics)'), () => this.save())}</div>`
+    }<div role="status" class="visually-hidden">${this.announcement}</div></div>`;
   }
 }
 

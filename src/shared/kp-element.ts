@@ -3,17 +3,19 @@
  * (and follows changes live), renders `msg()` in that language, and reports
  * bad attributes through one helper.
  */
-import {LitElement, type PropertyValues} from 'lit';
-import {state} from 'lit/decorators.js';
+import {LitElement, type PropertyDeclarations, type PropertyValues} from 'lit';
 import {inLocale, onLanguageChange, resolveIntlLocale, resolveLocale, type Locale} from './locale.js';
 import {reportAttributeError} from './attribute-error.js';
 
 export class KpElement extends LitElement {
+  // Declared without decorators: each decorator call ships in the bundle.
+  static override properties: PropertyDeclarations = {locale: {state: true}, intl: {state: true}};
+
   /** The language this element renders in: `de`, `en`, `fr`, `es` or `pt`. */
-  @state() protected locale: Locale = 'de';
+  protected locale: Locale = 'de';
   /** The locale for `Intl` formatting: the page's regional tag (`fr-CA`) or our default (`es-419`). */
-  @state() protected intl = 'de-DE';
-  private stopListening?: () => void;
+  protected intl = 'de-DE';
+  #stop?: () => void;
 
   override connectedCallback(): void {
     super.connectedCallback();
@@ -22,17 +24,17 @@ export class KpElement extends LitElement {
       this.intl = resolveIntlLocale(this);
     };
     resolve();
-    this.stopListening = onLanguageChange(resolve);
+    this.#stop = onLanguageChange(resolve);
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopListening?.();
+    this.#stop?.();
   }
 
   /** Renders with `msg()` answering in this element's language. */
   protected override update(changed: PropertyValues): void {
-    inLocale(this.locale, () => super.update(changed));
+    this.t(() => super.update(changed));
   }
 
   /** Runs `fn` in this element's language (text built outside render). */
