@@ -68,6 +68,8 @@ const control = (page) =>
 export async function completeByKeyboard(page, tag, valid, {beforeSelector = '#before'} = {}) {
   const want = new Map(valid);
   const stops = [];
+  // Playwright names the key "Space"; puppeteer (the Firefox driver) " ".
+  const SPACE = typeof page.context === 'function' ? 'Space' : ' ';
   await page.focus(beforeSelector);
   for (let i = 0; i < 120; i++) {
     await page.keyboard.press('Tab');
@@ -91,10 +93,10 @@ export async function completeByKeyboard(page, tag, valid, {beforeSelector = '#b
     } else if (c.type === 'radio') {
       for (let n = 0; n < 8 && (await control(page)).value !== value; n++) await page.keyboard.press('ArrowDown');
       const now = await control(page);
-      if (!now.checked) await page.keyboard.press('Space');
+      if (!now.checked) await page.keyboard.press(SPACE);
     } else if (c.type === 'checkbox') {
       const wanted = Array.isArray(value) ? value.includes(c.value) : !!value;
-      if (wanted !== c.checked) await page.keyboard.press('Space');
+      if (wanted !== c.checked) await page.keyboard.press(SPACE);
     } else {
       await page.keyboard.type(String(value));
     }
