@@ -1,6 +1,6 @@
 /**
- * Which language an element speaks, and the reentrant set-up of @lit/localize
- * that lets two elements on one page speak two languages.
+ * Which language an element speaks, and our own `msg()` runtime for
+ * @lit/localize, reentrant so that two elements on one page speak two languages.
  *
  * An element's language is its nearest `lang` attribute: its own, then its
  * ancestors' (across shadow roots), ending at `<html lang>`. A host may call
@@ -8,41 +8,42 @@
  * their own or on an ancestor below `<html>`; `<html lang>` comes after it.
  * Unknown languages fall back to German.
  */
-import {configureReentrantLocalization} from '@lit/localize/init/reentrant.js';
-import {str, type LocaleModule} from '@lit/localize';
-import {ids, packed, SEP, sourceLocale, targetLocales} from '../generated/locales.js';
+import {_installMsgImplementation, type msg} from '@lit/localize/init/install.js';
+import type {StrResult} from '@lit/localize/internal/str-tag.js';
+import {KEY_WIDTH, keys, packed, SALT, SEP, sourceLocale, targetLocales} from '../generated/locales.js';
 
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 export const LOCALES: readonly Locale[] = [sourceLocale, ...targetLocales];
 export const DEFAULT_LOCALE: Locale = sourceLocale;
-
-const modules: Record<string, LocaleModule> = {};
-
-/** A locale's texts, unpacked on first use: `{0}` placeholders become str`` templates. */
-function load(code: string): LocaleModule {
-  return (modules[code] ??= {
-    templates: Object.fromEntries(
-      packed[code].split(SEP).map((text, i) => {
-        if (!/\{\d+\}/.test(text)) return [ids[i], text];
-        const parts = text.split(/\{(\d+)\}/);
-        const strings = parts.filter((_, j) => j % 2 === 0);
-        return [ids[i], str(Object.assign(strings, {raw: strings}), ...parts.filter((_, j) => j % 2).map(Number))];
-      }),
-    ),
-  });
-}
 
 /** The locale `msg()` renders in right now; set around each element's render. */
 let rendering: Locale = DEFAULT_LOCALE;
 /** The host's choice through `setLocale()`, if any. */
 let hostTag: string | undefined;
 
-configureReentrantLocalization({
-  sourceLocale,
-  targetLocales: [...targetLocales],
-  getLocale: () => rendering,
-  loadLocaleSync: load,
-});
+/** A message's key: its German text (strings joined by \x1e) or explicit id, hashed; see scripts/build-locales.mjs. */
+const key = (text: string): string => {
+  let h = SALT;
+  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
+  return ((h >>> 0) % 36 ** KEY_WIDTH).toString(36).padStart(KEY_WIDTH, '0');
+};
+
+/** Each locale's texts by key, unpacked on first use. */
+const tables: Record<string, Record<string, string>> = {};
+const table = (locale: string) =>
+  (tables[locale] ??= Object.fromEntries(packed[locale].split(SEP).map((t, i) => [keys.substr(i * KEY_WIDTH, KEY_WIDTH), t])));
+
+/**
+ * Our own `msg()` (lit-localize's reentrant runtime would ship a 64-bit hash
+ * and 17-character ids): the text in the locale being rendered, `{0}` … filled
+ * with the template's values; German, or a text not yet translated, as written.
+ */
+_installMsgImplementation(((template: string | StrResult, options?: {id?: string}) => {
+  const strings = typeof template == 'string' ? [template] : template.strings;
+  const values = typeof template == 'string' ? [] : template.values;
+  const text = rendering != DEFAULT_LOCALE && table(rendering)[key(options?.id ?? strings.join('\x1e'))];
+  return text ? text.replace(/\{(\d+)\}/g, (_, i) => String(values[i])) : strings.reduce((a, s, i) => a + values[i - 1] + s);
+}) as typeof msg);
 
 /** Maps any BCP 47 tag (`fr-CA`, `PT-br`, `de_DE`) to one of ours, or undefined. */
 export function matchLocale(tag: string | null | undefined): Locale | undefined {
