@@ -1,8 +1,7 @@
 import {html, nothing, type PropertyValues} from 'lit';
 import {msg, str} from '@lit/localize';
 import {KpForm} from '../shared/form/kp-form.js';
-import {errorMessage} from '../shared/form/messages.js';
-import {field, fieldset, type Field} from '../shared/form/fields.js';
+import type {Field} from '../shared/form/kp-form.js';
 import type {Fields} from '../shared/submission/encode.js';
 import {MAX_MOTIVATION, textLength, validateInterest, type Errors} from '../shared/rules.js';
 import {DE_STATES} from '../shared/regions.js';
@@ -13,9 +12,6 @@ import {download, fileName} from '../shared/text-file.js';
 import {countries} from './options.js';
 import {choices, KEYS, labels, OPTIONAL, shown, summary} from './fields.js';
 import {interestStyles} from './interest-form.styles.js';
-
-/** Radio groups and selects: "required" there means "choose one". */
-const CHOOSE = ['municipalityType', 'state', 'partnership', 'partnerCountry', 'languages'];
 
 /**
  * The non-binding expression of interest of a municipality: the municipality,
@@ -73,39 +69,33 @@ export class KpInterestForm extends KpForm {
   /** Whether the deadline has passed (also the attribute `closed`). */
   closed = false;
   /** The polite live region: the motivation's characters left (after a pause), or the closing (once). */
-  private said = '';
+  protected said = '';
   /** What was sent, for the success view. */
-  private sent?: Fields;
-  private parsed?: Deadline;
-  private stopTicks?: () => void;
-  private pause?: ReturnType<typeof setTimeout>;
+  #sent?: Fields;
+  #deadline?: Deadline;
+  #stop?: () => void;
+  #pause?: ReturnType<typeof setTimeout>;
 
   protected kind = 'interest' as const;
 
   constructor() {
     super();
-    this.addEventListener('kp-submit', (e) => {
-      // Send what was checked: shown fields only, phone as E.164, population as a number.
-      const data = e.detail.data;
-      for (const key of [...KEYS, 'consent']) delete data[key];
-      Object.assign(data, this.data());
-    });
-    this.addEventListener('kp-success', (e) => (this.sent = e.detail.data));
+    this.addEventListener('kp-success', (e) => (this.#sent = e.detail.data));
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
     this.values.country ??= 'DE';
-    this.watch();
+    this.#watch();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stopTicks?.();
+    this.#stop?.();
   }
 
-  /** The fields as checked and sent: shown ones only, trimmed, blanks left out. */
-  private data(): Fields {
+  /** The fields as checked and sent: shown ones only, trimmed, blanks left out, phone as E.164, population as a number. */
+  protected override data(): Fields {
     const v = this.values;
     const out: Fields = {workshop: false};
     for (const key of [...KEYS, 'consent']) {
@@ -120,18 +110,14 @@ export class KpInterestForm extends KpForm {
     return out;
   }
 
-  protected validate(): Errors {
-    const errors = validateInterest(this.data());
-    if (this.consentRequired && this.values.consent !== true) errors.consent = 'consent';
+  protected validate(data: Fields): Errors {
+    const errors = validateInterest(data);
+    if (this.consentRequired && data.consent !== true) errors.consent = 'consent';
     return errors;
   }
 
   override submit(): Promise<void> {
     return this.closed ? Promise.resolve() : super.submit();
-  }
-
-  protected override message(name: string, code: string): string {
-    return errorMessage(code == 'required' && CHOOSE.includes(name) ? 'choice' : code);
   }
 
   protected sentText(): string {
@@ -141,9 +127,9 @@ export class KpInterestForm extends KpForm {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('deadline') || changed.has('timeZone')) {
-      this.parsed = this.deadline == null ? undefined : readDeadline(this);
-      this.closed = !!this.parsed && Date.now() >= this.parsed.instant;
-      this.watch();
+      this.#deadline = this.deadline == null ? undefined : readDeadline(this);
+      this.closed = !!this.#deadline && Date.now() >= this.#deadline.instant;
+      this.#watch();
     }
     this.toggleAttribute('closed', this.closed);
   }
@@ -158,41 +144,33 @@ export class KpInterestForm extends KpForm {
   }
 
   /** Wakes up at the deadline (the shared ticker, minutes only). */
-  private watch() {
-    this.stopTicks?.();
-    this.stopTicks = undefined;
-    const instant = this.parsed?.instant;
+  #watch() {
+    this.#stop?.();
+    this.#stop = undefined;
+    const instant = this.#deadline?.instant;
     if (instant === undefined || this.closed || !this.isConnected) return;
-    this.stopTicks = subscribe({
+    this.#stop = subscribe({
       wantsSeconds: false,
       wakeAt: instant,
       tick: (now) => {
         if (now < instant) return;
-        this.stopTicks?.();
+        this.#stop?.();
         this.closed = true;
-        this.said = this.t(
-          () => `${msg('Die Frist ist abgelaufen.')} ${msg('Ihre Eingaben bleiben sichtbar; Sie können sie drucken oder speichern.')}`,
-        );
+        this.said = this.t(() => `${msg('Die Frist ist abgelaufen.')} ${msg('Sie können Ihre Eingaben drucken oder speichern.')}`);
       },
     });
   }
 
-  /** Whether the visitor has entered anything (the default country aside). */
-  private get typed(): boolean {
-    return Object.entries(this.values).some(([k, v]) => k != 'country' && String(v) != '' && v !== false);
-  }
-
-  private deadlineLine() {
-    if (!this.parsed) return nothing;
-    const {instant, zone} = this.parsed;
-    return html`<p part="deadline">
-      ${msg('Ende der Frist:')}
-      <time datetime=${new Date(instant).toISOString()}>${formatDeadline(instant, zone, this.locale)}</time>
-    </p>`;
+  /** "Ende der Frist: …", or nothing without a deadline. */
+  #line() {
+    const d = this.#deadline;
+    return d
+      ? html`<p part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(d.instant).toISOString()}>${formatDeadline(d.instant, d.zone, this.locale)}</time></p>`
+      : nothing;
   }
 
   /** Print and save (.txt) of `data`, headed by `head`. */
-  private keep(data: Fields, head: string) {
+  #keep(data: Fields, head: string) {
     const save = () =>
       download(
         this.t(() => [head, '', ...summary(data, this.locale).map(([k, v]) => `${k}: ${v}`), ''].join('\n')),
@@ -200,28 +178,19 @@ export class KpInterestForm extends KpForm {
         'text/plain',
         this,
       );
-    return html`<div class="actions">
-      <button type="button" class="button secondary" part="button" @click=${() => print()}>${msg('Drucken')}</button>
-      <button type="button" class="button secondary" part="button" @click=${save}>${msg('Speichern (.txt)')}</button>
-    </div>`;
+    return html`<div class="actions"><button type="button" class="button secondary" part="button" @click=${() => print()}>${msg('Drucken')}</button><button type="button" class="button secondary" part="button" @click=${save}>${msg('Speichern (.txt)')}</button></div>`;
   }
 
   protected override render() {
-    const data = this.sent;
+    const data = this.#sent;
+    const closed = html`<p class="closed" part="closed">${msg('Die Frist ist abgelaufen.')}</p>`;
     if (this.sender.state == 'sent' && data) {
       const ref = msg(str`Referenz: ${String(data._submissionId).slice(0, 8).toUpperCase()}`);
-      return html`<div role="status" part="status" class="status sent" tabindex="-1">
-          <p><strong>${this.sentText()}</strong></p>
-          <p>${ref}</p>
-        </div>
-        <dl part="summary">${summary(data, this.locale).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>
-        ${this.keep(data, `${this.sentText()} ${ref}`)}`;
+      return html`<div role="status" part="status" class="status sent" tabindex="-1"><p><strong>${this.sentText()}</strong></p><p>${ref}</p></div><dl part="summary">${summary(data, this.locale).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${this.#keep(data, `${this.sentText()} ${ref}`)}`;
     }
-    if (this.closed && !this.typed && !this.sender.busy) {
-      return html`<p class="closed" part="closed">${msg('Die Frist ist abgelaufen.')}</p>
-        ${this.deadlineLine()}`;
-    }
-    return super.render();
+    // Closed before anything was typed (the default country aside): only the notice.
+    const typed = Object.entries(this.values).some(([k, v]) => k != 'country' && String(v) != '' && v !== false);
+    return this.closed && !typed && !this.sender.busy ? html`${closed}${this.#line()}` : super.render();
   }
 
   protected fields() {
@@ -230,9 +199,9 @@ export class KpInterestForm extends KpForm {
     const label = labels();
     const list = choices(locale);
     const f = (name: (typeof KEYS)[number], more: Partial<Field> = {}) =>
-      shown(name, v)
-        ? field(this, {name, label: label[name], optional: OPTIONAL.includes(name), options: list[name], ...more})
-        : nothing;
+      shown(name, v) ? this.field({name, label: label[name], optional: OPTIONAL.includes(name), options: list[name], ...more}) : nothing;
+    const group = (legend: string, content: unknown) =>
+      html`<fieldset class="group" part="group"><legend part="legend">${legend}</legend>${content}</fieldset>`;
     const pick = [['', msg('Bitte wählen')] as const];
     const count = () => {
       const n = MAX_MOTIVATION - textLength(String(this.values.motivation ?? ''));
@@ -240,10 +209,8 @@ export class KpInterestForm extends KpForm {
       return n < 0 ? msg(str`${number} Zeichen zu viel`) : msg(str`Noch ${number} Zeichen`);
     };
     const over = textLength(String(v.motivation ?? '')) > MAX_MOTIVATION;
-    return html`${this.closed
-        ? html`<p class="closed" part="closed">${msg('Die Frist ist abgelaufen.')}</p>`
-        : nothing}${this.deadlineLine()}
-      ${fieldset(
+    return html`${this.closed ? html`<p class="closed" part="closed">${msg('Die Frist ist abgelaufen.')}</p>` : nothing}${this.#line()}
+      ${group(
         msg('Kommune'),
         html`${f('municipality', {autocomplete: 'organization'})}
         ${f('municipalityType', {type: 'radios'})}
@@ -251,14 +218,14 @@ export class KpInterestForm extends KpForm {
         ${f('state', {type: 'select', autocomplete: 'address-level1', options: [...pick, ...Object.entries(DE_STATES)]})}
         ${f('population', {inputmode: 'numeric'})}`,
       )}
-      ${fieldset(
+      ${group(
         msg('Ansprechperson'),
         html`${f('contactName', {autocomplete: 'name'})}
         ${f('department', {autocomplete: 'organization-title'})}
         ${f('email', {type: 'email', autocomplete: 'email'})}
         ${f('phone', {type: 'tel', autocomplete: 'tel'})}`,
       )}
-      ${fieldset(
+      ${group(
         msg('Partnerschaft'),
         html`${f('partnership', {type: 'radios'})} ${f('partnerMunicipality')}
         ${f('partnerCountry', {type: 'select', options: [...pick, ...countries(locale).slice(1)]})}
@@ -267,8 +234,8 @@ export class KpInterestForm extends KpForm {
       ${f('languages', {type: 'checkboxes'})}
       <div
         @input=${() => {
-          clearTimeout(this.pause);
-          this.pause = setTimeout(() => (this.said = this.t(count)), 1000);
+          clearTimeout(this.#pause);
+          this.#pause = setTimeout(() => (this.said = this.t(count)), 1000);
         }}
       >
         ${f('motivation', {type: 'textarea', hint: html`<span class=${over ? 'error' : ''}>${count()}</span>`})}
@@ -276,10 +243,10 @@ export class KpInterestForm extends KpForm {
       <p class="visually-hidden" aria-live="polite">${this.said}</p>
       ${f('workshop', {type: 'checkbox'})}
       ${this.consentRequired
-        ? field(this, {name: 'consent', type: 'checkbox', label: msg('Ich bin mit der Verarbeitung meiner Angaben einverstanden.')})
+        ? this.field({name: 'consent', type: 'checkbox', label: msg('Ich bin mit der Verarbeitung meiner Angaben einverstanden.')})
         : nothing}
-      <p>${msg('Wie wir Ihre Angaben verwenden:')} ${this.privacyLink(msg('Datenschutzerklärung'))}</p>
-      ${this.closed ? this.keep(this.data(), msg('Die Frist ist abgelaufen.')) : nothing}`;
+      <p>${msg('Wie wir Ihre Angaben verwenden:')} ${this.privacyLink()}</p>
+      ${this.closed ? this.#keep(this.data(), msg('Die Frist ist abgelaufen.')) : nothing}`;
   }
 }
 

@@ -1,7 +1,6 @@
 import {html, nothing} from 'lit';
 import {msg} from '@lit/localize';
 import {KpForm} from '../shared/form/kp-form.js';
-import {field} from '../shared/form/fields.js';
 import {validateNewsletter} from '../shared/rules.js';
 import type {Fields} from '../shared/submission/encode.js';
 
@@ -59,21 +58,21 @@ export class KpNewsletterSignup extends KpForm {
   protected sentText(opaque: boolean) {
     return (
       (opaque
-        ? msg('Ihre Anmeldung ist vermutlich angekommen. Bitte prüfen Sie Ihr Postfach.')
+        ? msg('Vermutlich angekommen. Bitte prüfen Sie Ihr Postfach.')
         : msg('Fast geschafft! Wir haben Ihnen eine E-Mail geschickt.')) +
       ' ' +
-      msg('Ihr Abonnement beginnt erst, wenn Sie den Link in dieser Bestätigungs-E-Mail anklicken.')
+      msg('Ihr Abonnement beginnt erst, wenn Sie den Link in der E-Mail anklicken.')
     );
   }
 
   protected fields() {
-    return html`${field(this, {name: this.emailField || 'email', label: msg('E-Mail-Adresse'), type: 'email', autocomplete: 'email'})}
-    ${this.withName ? field(this, {name: 'name', label: msg('Ihr Name'), autocomplete: 'name', optional: true}) : nothing}
-    ${field(this, {
+    return html`${this.field({name: this.emailField || 'email', label: msg('E-Mail-Adresse'), type: 'email', autocomplete: 'email'})}
+    ${this.withName ? this.field({name: 'name', label: msg('Name'), autocomplete: 'name', optional: true}) : nothing}
+    ${this.field({
       name: 'consent',
       type: 'checkbox',
-      label: msg('Ja, ich möchte den Newsletter per E-Mail erhalten. Diese Einwilligung kann ich jederzeit widerrufen.'),
-      hint: this.privacyLink(msg('Datenschutzerklärung')),
+      label: msg('Ich möchte den Newsletter per E-Mail erhalten und kann dies jederzeit widerrufen.'),
+      hint: this.privacyLink(),
     })}`;
   }
 }

@@ -49,7 +49,7 @@ describe('<kp-interest-form>: deadline', () => {
     await el.updateComplete;
     await el.updateComplete;
     expect(el.closed).to.equal(true);
-    expect(live(el)).to.equal('Die Frist ist abgelaufen. Ihre Eingaben bleiben sichtbar; Sie können sie drucken oder speichern.');
+    expect(live(el)).to.equal('Die Frist ist abgelaufen. Sie können Ihre Eingaben drucken oder speichern.');
     const motivation = control(el, 'motivation');
     expect(motivation.value).to.equal('Fast fertig');
     expect(motivation.readOnly).to.equal(true);

@@ -39,7 +39,7 @@ describe('<kp-newsletter-signup>', () => {
   it('labels its fields, marks the name optional, and leaves consent unticked', async () => {
     const el = await make(`action="${SUBMIT()}" privacy-url="/datenschutz" with-name`);
     expect(shadowText(el, 'label[for=f-email]')).to.equal('E-Mail-Adresse');
-    expect(shadowText(el, 'label[for=f-name]')).to.equal('Ihr Name (optional)');
+    expect(shadowText(el, 'label[for=f-name]')).to.equal('Name (optional)');
     expect($(el, '#f-email').getAttribute('autocomplete')).to.equal('email');
     expect($(el, '#f-name').getAttribute('autocomplete')).to.equal('name');
     expect($(el, '#f-email').getAttribute('aria-required')).to.equal('true');

@@ -1,5 +1,4 @@
-/** The form kit: `import {KpForm, field, fieldset, errorMessage} from '../shared/form/index.js'`. */
-export {KpForm} from './kp-form.js';
-export {field, fieldset, type Field, type FieldHost} from './fields.js';
+/** The form kit: `import {KpForm, errorMessage} from '../shared/form/index.js'`. */
+export {KpForm, type Field} from './kp-form.js';
 export {errorMessage} from './messages.js';
 export {formStyles} from './form.styles.js';

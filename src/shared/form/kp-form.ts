@@ -1,19 +1,27 @@
 /**
  * The base of both forms: validate on submit (GOV.UK), error summary, then
  * `kp-submit` → the Sender → status (sending, retrying, offline, failed, sent),
- * drafts in sessionStorage, the honeypot, `action`/`mode`/`privacy-url` checks.
+ * drafts in sessionStorage, the honeypot, `action`/`mode`/`privacy-url` checks,
+ * and the one field renderer (`this.field()`).
  *
  * Usage: a form adds only its fields, rules and texts:
  *
  *   class KpX extends KpForm {
  *     protected kind = 'newsletter' as const;
  *     protected validate(data: Fields) { return validateNewsletter(data); }
- *     protected fields() { return html`${field(this, {name: 'email', label: msg('E-Mail-Adresse'), type: 'email', autocomplete: 'email'})}`; }
+ *     protected fields() { return this.field({name: 'email', label: msg('E-Mail-Adresse'), type: 'email', autocomplete: 'email'}); }
  *     protected sentText(opaque: boolean) { return msg('…'); }
  *   }
  *
- * Optional overrides: `submitLabel()`, `message(name, code)` (field-specific texts).
+ * Optional overrides: `submitLabel()`, `data()` (what is checked and sent).
  * Tests and hosts reach the engine as `el.sender` (`timeout`, `backoff`, `tries`, `state`).
+ *
+ * Fields, the GOV.UK way: label, hint, error and control in one shadow tree;
+ * `aria-describedby` → hint, then error; `aria-invalid`; a visually hidden
+ * "Fehler:" before each message; optional fields say "(optional)", required
+ * ones carry `aria-required`. A required choice (select, radios, checkboxes)
+ * left empty reads "Bitte wählen Sie …". Ids: control `f-<name>` (first option
+ * of a group; the others `f-<name>-<i>`), hint `h-<name>`, error `e-<name>`.
  */
 import {html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
 import {msg} from '@lit/localize';
@@ -25,12 +33,26 @@ import {checkAction} from '../submission/action.js';
 import type {Fields, Mode} from '../submission/encode.js';
 import {draftKey, dropDraft, loadDraft, saveDraft} from '../submission/draft.js';
 import {errorMessage} from './messages.js';
-import type {FieldHost} from './fields.js';
 import {formStyles} from './form.styles.js';
+
+export interface Field {
+  name: string;
+  label: unknown;
+  /** An `<input>` type (default `text`), or `textarea`, `select`, `radios`, `checkboxes` (an array value), `checkbox` (a boolean). */
+  type?: string;
+  /** Always give one (`email`, `name`, `tel`, `organization`, …); default `off`. */
+  autocomplete?: string;
+  inputmode?: string;
+  /** Shown under the label; text or a template. */
+  hint?: unknown;
+  optional?: boolean;
+  /** `[value, label]` for select, radios and checkboxes. */
+  options?: readonly (readonly [string, string])[];
+}
 
 const MODES = ['json', 'form', 'no-cors'];
 
-export abstract class KpForm extends KpElement implements FieldHost {
+export abstract class KpForm extends KpElement {
   static override styles = [baseStyles, formStyles];
   static override properties: PropertyDeclarations = {
     action: {},
@@ -50,15 +72,16 @@ export abstract class KpForm extends KpElement implements FieldHost {
   declare draft?: string | null;
 
   /** The submission engine (its `timeout`, `backoff` and `tries` may be tuned). */
-  readonly sender = new Sender(this, () => this.onSend());
+  readonly sender = new Sender(this, () => this.#onSend());
   /** What the visitor entered, by field key. */
   values: Fields = {};
-  labels: Record<string, string> = {};
   /** Field key → error code (or the receiver's text). */
   protected invalid: Record<string, string> = {};
-  private focusNext = '';
-  private timer?: ReturnType<typeof setTimeout>;
-  private key = '';
+  /** Field key → the summary's line ("E-Mail-Adresse: Bitte …"), written when the field renders. */
+  #lines: Record<string, string> = {};
+  #focus = '';
+  #timer?: ReturnType<typeof setTimeout>;
+  #key = '';
 
   /** `_form` in the body. */
   protected abstract kind: 'newsletter' | 'interest';
@@ -68,23 +91,18 @@ export abstract class KpForm extends KpElement implements FieldHost {
   /** The message once sent; `opaque`: the answer could not be read (`no-cors`). */
   protected abstract sentText(opaque: boolean): string;
 
+  /** What is checked and sent (a form may trim, convert, or leave out hidden fields). */
+  protected data(): Fields {
+    return {...this.values};
+  }
+
   protected submitLabel(): string {
     return msg('Senden');
   }
 
-  /** The text for `code` at `name`; override for field-specific texts. */
-  protected message(_name: string, code: string): string {
-    return errorMessage(code);
-  }
-
-  errorAt(name: string): string | undefined {
-    const code = this.invalid[name];
-    return code && this.message(name, code);
-  }
-
   override connectedCallback(): void {
     super.connectedCallback();
-    const draft = this.draft != 'off' && loadDraft((this.key = draftKey(this)));
+    const draft = this.draft != 'off' && loadDraft((this.#key = draftKey(this)));
     if (draft) {
       const {_submissionId, ...values} = draft;
       this.values = values;
@@ -94,65 +112,69 @@ export abstract class KpForm extends KpElement implements FieldHost {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    if (this.timer) this.save();
+    if (this.#timer) this.#save();
   }
 
-  private save(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    if (this.draft != 'off') saveDraft(this.key, {...this.values, _submissionId: this.sender.id});
+  #save(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    if (this.draft != 'off') saveDraft(this.#key, {...this.values, _submissionId: this.sender.id});
   }
 
-  private onSend(): void {
+  #onSend(): void {
     const {state, errors} = this.sender;
     if (errors) {
       this.invalid = errors;
-      this.focusNext = '.summary';
+      this.#focus = '.summary';
     }
     if (state == 'sent') {
-      clearTimeout(this.timer);
-      dropDraft(this.key);
-      this.focusNext = '[role=status]';
-    } else this.save();
+      clearTimeout(this.#timer);
+      dropDraft(this.#key);
+      this.#focus = '[role=status]';
+    } else this.#save();
     this.requestUpdate();
   }
 
-  private get url(): string | undefined {
+  /** The checked action, or undefined (refused or missing). */
+  #url(): string | undefined {
     return checkAction(this.action);
   }
 
+  /** Whether the form refuses to send: a bad `action`, or none and no host took the submission. */
+  #refused(): boolean {
+    return (this.action != null && !this.#url()) || this.sender.state == 'unavailable';
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if ((this.action != null && !this.url) || this.sender.state == 'unavailable') {
-      this.reportAttribute('action', 'must be https:, a path (/…) or http://localhost; nothing is sent');
-    }
+    if (this.#refused()) this.reportAttribute('action', 'must be https:, a path (/…) or http://localhost; nothing is sent');
     if (changed.has('mode') && !MODES.includes(this.mode)) this.reportAttribute('mode', 'is json, form or no-cors; json is used');
   }
 
   protected override updated(): void {
-    if (this.focusNext) this.renderRoot.querySelector<HTMLElement>(this.focusNext)?.focus();
-    this.focusNext = '';
+    if (this.#focus) this.renderRoot.querySelector<HTMLElement>(this.#focus)?.focus();
+    this.#focus = '';
   }
 
   /** Validates, then sends. Resolves when the send has ended; while one runs, does nothing more. */
   async submit(): Promise<void> {
     if (this.sender.busy) return;
-    const values = {...this.values};
+    const values = this.data();
     this.invalid = this.validate(values);
     if (Object.keys(this.invalid).length) {
-      this.focusNext = '.summary';
+      this.#focus = '.summary';
       return;
     }
-    if (this.renderRoot.querySelector<HTMLInputElement>('#f-_gotcha')?.value) {
+    if (this.renderRoot.querySelector<HTMLInputElement>('[name=_gotcha]')?.value) {
       // The honeypot is filled: a bot. Show success, send nothing.
       this.sender.state = 'sent';
-      return this.onSend();
+      return this.#onSend();
     }
     const hidden = [...this.querySelectorAll<HTMLInputElement>('input[type=hidden][name]')].map((i) => [i.name, i.value]);
     const mode = (MODES.includes(this.mode) ? this.mode : 'json') as Mode;
-    await this.sender.send({...Object.fromEntries(hidden), ...values, _form: this.kind, _locale: this.locale}, this.url, mode);
+    await this.sender.send({...Object.fromEntries(hidden), ...values, _form: this.kind, _locale: this.locale}, this.#url(), mode);
   }
 
-  private onInput(e: Event): void {
+  #onInput(e: Event): void {
     const {name, type, value, checked} = e.target as HTMLInputElement;
     if (!name || name == '_gotcha') return;
     const old = this.values[name];
@@ -162,16 +184,16 @@ export abstract class KpForm extends KpElement implements FieldHost {
         : value == 'true'
           ? checked
           : [...[old ?? []].flat().filter((v) => v != value), ...(checked ? [value] : [])];
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => this.save(), 250);
+    clearTimeout(this.#timer);
+    this.#timer = setTimeout(() => this.#save(), 250);
     this.requestUpdate();
   }
 
   /** A link to `privacy-url`, or '' (and a console error) when it is missing or not http(s). */
-  protected privacyLink(text: string): TemplateResult | '' {
+  protected privacyLink(): TemplateResult | '' {
     const url = this.privacyUrl;
     try {
-      if (url && /^https?:$/.test(new URL(url, location.href).protocol)) return html`<a href=${url}>${text}</a>`;
+      if (url && /^https?:$/.test(new URL(url, location.href).protocol)) return html`<a href=${url}>${msg('Datenschutzerklärung')}</a>`;
     } catch {
       /* reported below */
     }
@@ -179,14 +201,51 @@ export abstract class KpForm extends KpElement implements FieldHost {
     return '';
   }
 
+  /** One field: label, hint, error and its control(s). */
+  protected field(f: Field): TemplateResult {
+    const {name, label, type = 'text', options = [], hint, optional} = f;
+    const value = this.values[name];
+    const code = this.invalid[name];
+    const single = type == 'checkbox';
+    const group = type == 'radios' || type == 'checkboxes';
+    const error = code && errorMessage(code == 'required' && (group || type == 'select') ? 'choice' : code);
+    // The summary names the field ("E-Mail-Adresse: …"); a single checkbox's message says enough.
+    if (error) this.#lines[name] = single ? error : `${label}: ${error}`;
+    const id = `f-${name}`;
+    const described = [hint && `h-${name}`, error && `e-${name}`].filter(Boolean).join(' ') || nothing;
+    const invalid = error ? 'true' : nothing;
+    const required = optional ? nothing : 'true';
+    const auto = f.autocomplete ?? 'off';
+    const text = String(value ?? '');
+    const head = html`${label}${optional ? html` <span class="optional">(${msg('optional')})</span>` : nothing}`;
+    const tip = hint ? html`<div id="h-${name}" class="hint" part="hint">${hint}</div>` : nothing;
+    const message = error
+      ? html`<p id="e-${name}" class="error" part="error"><span class="visually-hidden">${msg('Fehler:')}</span> ${error}</p>`
+      : nothing;
+    const box = (v: string, t: unknown, i: number, bid = i ? `${id}-${i}` : id) =>
+      html`<div class="check"><input id=${bid} type=${type == 'radios' ? 'radio' : 'checkbox'} name=${name} value=${v} .checked=${single ? !!value : [value].flat().includes(v)} aria-invalid=${invalid} aria-describedby=${single ? described : nothing} aria-required=${single ? required : nothing}><label for=${bid} part="label">${t}</label></div>`;
+    const cls = `field${error ? ' invalid' : ''}`;
+    if (single) return html`<div class=${cls} part="field">${message}${box('true', head, 0)}${tip}</div>`;
+    if (group) {
+      return html`<fieldset class=${cls} part="field" aria-describedby=${described}><legend part="label">${head}</legend>${tip}${message}${options.map(([v, t], i) => box(v, t, i))}</fieldset>`;
+    }
+    return html`<div class=${cls} part="field"><label for=${id} part="label">${head}</label>${tip}${message}${
+      type == 'select'
+        ? html`<select id=${id} name=${name} autocomplete=${auto} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>${options.map(([v, t]) => html`<option value=${v} ?selected=${value == v}>${t}</option>`)}</select>`
+        : type == 'textarea'
+          ? html`<textarea id=${id} name=${name} rows="6" autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}></textarea>`
+          : html`<input id=${id} name=${name} type=${type} autocomplete=${auto} inputmode=${f.inputmode ?? nothing} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>`
+    }</div>`;
+  }
+
   protected override render() {
     const {state, busy, opaque} = this.sender;
-    if ((this.action != null && !this.url) || state == 'unavailable') {
-      return html`<p class="error" part="status">${msg('Das Formular kann gerade nicht gesendet werden.')}</p><slot><p>${msg('Bitte wenden Sie sich an die Betreiber dieser Website.')}</p></slot>`;
+    if (this.#refused()) {
+      return html`<p class="error" part="status">${msg('Das Formular kann gerade nicht gesendet werden. Bitte wenden Sie sich an die Betreiber der Website.')}</p><slot></slot>`;
     }
     const status = {
       sending: msg('Wird gesendet …'),
-      retrying: msg('Das Senden hat nicht geklappt. Wir versuchen es gleich noch einmal.'),
+      retrying: msg('Das hat nicht geklappt. Wir versuchen es gleich erneut.'),
       offline: msg('Sie sind offline. Wir senden, sobald die Verbindung wieder steht.'),
       failed: msg('Das Senden ist fehlgeschlagen. Ihre Angaben bleiben erhalten.'),
       sent: this.sentText(opaque),
@@ -197,10 +256,12 @@ export abstract class KpForm extends KpElement implements FieldHost {
     const errors = Object.keys(this.invalid);
     const jump = (e: Event) => {
       e.preventDefault();
-      (this.renderRoot as ShadowRoot).getElementById((e.target as HTMLAnchorElement).dataset.f!)?.focus();
+      (this.renderRoot as ShadowRoot).getElementById((e.target as Element).getAttribute('href')?.slice(1) ?? '')?.focus();
     };
-    return html`<form novalidate part="form" @submit=${(e: Event) => (e.preventDefault(), this.submit())} @input=${this.onInput}>${errors.length
-        ? html`<div class="summary" part="error-summary" role="alert" tabindex="-1"><h2>${msg('Es gibt ein Problem')}</h2><ul @click=${jump}>${errors.map((name) => html`<li><a href="#f-${name}" data-f="f-${name}">${this.labels[name] ? `${this.labels[name]}: ` : ''}${this.errorAt(name)}</a></li>`)}</ul></div>`
-        : nothing}<div class="visually-hidden" aria-hidden="true"><label for="f-_gotcha">Leave empty</label><input id="f-_gotcha" name="_gotcha" tabindex="-1" autocomplete="off"></div>${body}<button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>${state == 'failed' ? msg('Erneut senden') : this.submitLabel()}</button></form>${region}`;
+    return html`<form novalidate part="form" @submit=${(e: Event) => (e.preventDefault(), this.submit())} @input=${this.#onInput}>${
+      errors.length
+        ? html`<div class="summary" part="error-summary" role="alert" tabindex="-1"><h2>${msg('Es gibt ein Problem')}</h2><ul @click=${jump}>${errors.map((name) => html`<li><a href="#f-${name}">${this.#lines[name] ?? errorMessage(this.invalid[name])}</a></li>`)}</ul></div>`
+        : nothing
+    }<label class="visually-hidden" aria-hidden="true">Leave empty<input name="_gotcha" tabindex="-1" autocomplete="off"></label>${body}<button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>${state == 'failed' ? msg('Erneut senden') : this.submitLabel()}</button></form>${region}`;
   }
 }

@@ -40,49 +40,51 @@ export class Sender {
   backoff = 1000;
   /** Tries in all before `failed`. */
   tries = 4;
-  private running?: Promise<void>;
+  #running?: Promise<void>;
+  #target: EventTarget;
+  #changed: () => void;
 
-  constructor(
-    private target: EventTarget,
-    private changed: () => void = () => {},
-  ) {}
+  constructor(target: EventTarget, changed: () => void = () => {}) {
+    this.#target = target;
+    this.#changed = changed;
+  }
 
   /** Whether a send is running (sending, retrying or waiting to be online). */
   get busy(): boolean {
-    return !!this.running;
+    return !!this.#running;
   }
 
   send(fields: Fields, action?: string, mode: Mode = 'json'): Promise<void> {
-    return (this.running ??= this.run(fields, action, mode).finally(() => (this.running = undefined)));
+    return (this.#running ??= this.#run(fields, action, mode).finally(() => (this.#running = undefined)));
   }
 
-  private set(state: SendState) {
+  #set(state: SendState) {
     this.state = state;
-    this.changed();
+    this.#changed();
   }
 
-  private async run(fields: Fields, action: string | undefined, mode: Mode): Promise<void> {
+  async #run(fields: Fields, action: string | undefined, mode: Mode): Promise<void> {
     const id = (this.id ??= uuid());
     const data = {...fields, _submissionId: id};
     let hosted: Promise<unknown> | undefined;
     this.errors = undefined;
     this.opaque = false;
-    this.set('sending');
-    if (!this.target.dispatchEvent(new KpSubmitEvent({data, respondWith: (p) => void (hosted = p)}))) {
-      if (!hosted) return this.set('idle');
+    this.#set('sending');
+    if (!this.#target.dispatchEvent(new KpSubmitEvent({data, respondWith: (p) => void (hosted = p)}))) {
+      if (!hosted) return this.#set('idle');
       try {
-        return this.done(data, await hosted);
+        return this.#done(data, await hosted);
       } catch (error) {
-        return this.fail(error, data);
+        return this.#fail(error, data);
       }
     }
-    if (!action) return this.set('unavailable');
+    if (!action) return this.#set('unavailable');
     for (let n = 0; ; ) {
       if (!navigator.onLine) {
-        this.set('offline');
+        this.#set('offline');
         await new Promise((resolve) => addEventListener('online', resolve, {once: true}));
       }
-      this.set(n ? 'retrying' : 'sending');
+      this.#set(n ? 'retrying' : 'sending');
       let error: unknown;
       let wait: number | undefined;
       const abort = new AbortController();
@@ -97,13 +99,13 @@ export class Sender {
         });
         if (res.type == 'opaque') {
           this.opaque = true;
-          return this.done(data, null);
+          return this.#done(data, null);
         }
         const body = await res.json().catch(() => null);
         const status = res.status;
-        if (res.ok) return this.done(data, body);
+        if (res.ok) return this.#done(data, body);
         error = {status, errors: body?.errors};
-        if (status != 408 && status != 429 && status < 500) return this.fail(error, data);
+        if (status != 408 && status != 429 && status < 500) return this.#fail(error, data);
         wait = retryAfter(res.headers.get('Retry-After'));
       } catch (thrown) {
         error = thrown;
@@ -111,23 +113,23 @@ export class Sender {
         clearTimeout(timer);
       }
       if (!navigator.onLine) continue;
-      if (++n >= this.tries || (wait ??= backoff(n - 1, this.backoff)) > 60_000) return this.fail(error, data);
-      this.set('retrying');
+      if (++n >= this.tries || (wait ??= backoff(n - 1, this.backoff)) > 60_000) return this.#fail(error, data);
+      this.#set('retrying');
       await sleep(wait);
     }
   }
 
-  private done(data: Fields, response: unknown) {
+  #done(data: Fields, response: unknown) {
     this.id = undefined;
-    this.set('sent');
-    this.target.dispatchEvent(new KpSuccessEvent(data, response));
+    this.#set('sent');
+    this.#target.dispatchEvent(new KpSuccessEvent(data, response));
   }
 
-  private fail(error: unknown, data: Fields) {
+  #fail(error: unknown, data: Fields) {
     // Errors at fields the visitor can correct; `_…` keys (`_rate`, `_body`) are not theirs.
     const fields = Object.entries((error as {errors?: object})?.errors ?? {}).filter(([key]) => key[0] != '_');
     this.errors = fields.length ? Object.fromEntries(fields) : undefined;
-    this.set(this.errors ? 'idle' : 'failed');
-    this.target.dispatchEvent(new KpErrorEvent(error, data));
+    this.#set(this.errors ? 'idle' : 'failed');
+    this.#target.dispatchEvent(new KpErrorEvent(error, data));
   }
 }
