@@ -170,13 +170,13 @@ export class KpCountdown extends KpElement {
             const {number, word} = unitParts(split[unit], unit, intl);
             return html`<li class="unit" part="unit"><span class="number" part="number">${number}</span><span class="word" part="word">${word}</span></li>`;
           })}</ul>`
-    }<p class="deadline" part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(instant).toISOString()}>${formatDeadline(
+    }<p part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(instant).toISOString()}>${formatDeadline(
       instant,
       zone,
       intl,
     )}</time></p>${
       !expired && differsFromVisitor(instant, zone)
-        ? html`<p class="local" part="local-time">${msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), intl)}`)}</p>`
+        ? html`<p part="local-time">${msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), intl)}`)}</p>`
         : nothing
     }${
       expired

@@ -25,14 +25,8 @@ export function readDeadline(el: Element): Deadline | undefined {
   const value = el.getAttribute('deadline');
   const instant = value === null ? undefined : parseDeadline(value, zone);
   if (instant === undefined) {
-    reportAttributeError(
-      el,
-      'deadline',
-      value,
-      value === null
-        ? 'required: an ISO 8601 date such as "2022-03-31", "2022-03-31T23:59" or "2022-03-31T23:59:59+02:00".'
-        : 'not an ISO 8601 date such as "2022-03-31", "2022-03-31T23:59" or "2022-03-31T23:59:59+02:00".',
-    );
+    const example = 'an ISO 8601 date such as "2022-03-31", "2022-03-31T23:59" or "2022-03-31T23:59:59+02:00".';
+    reportAttributeError(el, 'deadline', value, value === null ? 'required: ' + example : 'not ' + example);
     return undefined;
   }
   return {instant, zone};

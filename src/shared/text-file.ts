@@ -6,11 +6,7 @@
 
 /** Escapes a TEXT value: backslash, comma, semicolon and line breaks. */
 export function escapeText(value: string): string {
-  return value
-    .replace(/\\/g, '\\\\')
-    .replace(/;/g, '\\;')
-    .replace(/,/g, '\\,')
-    .replace(/\r\n|\r|\n/g, '\\n');
+  return value.replace(/\r\n?|\n|[\\;,]/g, (c) => (c < ' ' ? '\\n' : '\\' + c));
 }
 
 const encoder = new TextEncoder();
