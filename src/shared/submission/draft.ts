@@ -12,27 +12,21 @@ export function draftKey(el: Element): string {
   return `kp-draft:${tag}:${location.pathname}:${el.id || [...document.querySelectorAll(tag)].indexOf(el)}`;
 }
 
-export function loadDraft(key: string): Fields | undefined {
+/** Runs `fn` on sessionStorage; undefined when there is none or it throws (full, blocked, bad JSON). */
+function store<T>(fn: (s: Storage) => T): T | undefined {
   try {
-    const value: unknown = JSON.parse(sessionStorage.getItem(key) ?? 'null');
-    return value && typeof value == 'object' ? (value as Fields) : undefined;
+    return fn(sessionStorage);
   } catch {
     return undefined;
   }
 }
 
-export function saveDraft(key: string, value: Fields): void {
-  try {
-    sessionStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    /* no storage: no draft */
-  }
-}
+export const loadDraft = (key: string): Fields | undefined =>
+  store((s) => {
+    const value: unknown = JSON.parse(s.getItem(key) ?? 'null');
+    return value && typeof value == 'object' ? (value as Fields) : undefined;
+  });
 
-export function dropDraft(key: string): void {
-  try {
-    sessionStorage.removeItem(key);
-  } catch {
-    /* no storage */
-  }
-}
+export const saveDraft = (key: string, value: Fields): void => store((s) => s.setItem(key, JSON.stringify(value)));
+
+export const dropDraft = (key: string): void => store((s) => s.removeItem(key));
