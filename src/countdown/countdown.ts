@@ -63,6 +63,8 @@ export class KpCountdown extends KpElement {
   private announcement = '';
 
   private parsed?: Deadline;
+  /** The deadline's texts, made once per deadline and language rather than every second. */
+  private texts?: {key: string; deadline: string; iso: string; local?: string};
   private visible = true;
   private wasExpired?: boolean;
   private stopTicks?: () => void;
@@ -151,10 +153,28 @@ export class KpCountdown extends KpElement {
     download(text, fileName(label, 'ics', 'frist'), 'text/calendar', this);
   }
 
+  private deadlineTexts() {
+    const {instant, zone} = this.parsed!;
+    const intl = this.intl;
+    const key = `${instant} ${zone} ${intl} ${this.locale}`;
+    if (this.texts?.key !== key) {
+      this.texts = {
+        key,
+        deadline: formatDeadline(instant, zone, intl),
+        iso: new Date(instant).toISOString(),
+        local: differsFromVisitor(instant, zone)
+          ? msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), intl)}`)
+          : undefined,
+      };
+    }
+    return this.texts;
+  }
+
   protected override render() {
     if (!this.parsed) return html`<slot></slot>`;
-    const {instant, zone} = this.parsed;
+    const {instant} = this.parsed;
     const {intl, label, paused} = this;
+    const texts = this.deadlineTexts();
     const expired = this.expired;
     const split = splitRemaining(instant - this.now);
     const words = remainingInWords(split, intl) ?? msg('weniger als eine Minute');
@@ -170,14 +190,8 @@ export class KpCountdown extends KpElement {
             const {number, word} = unitParts(split[unit], unit, intl);
             return html`<li class="unit" part="unit"><span class="number" part="number">${number}</span><span class="word" part="word">${word}</span></li>`;
           })}</ul>`
-    }<p part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(instant).toISOString()}>${formatDeadline(
-      instant,
-      zone,
-      intl,
-    )}</time></p>${
-      !expired && differsFromVisitor(instant, zone)
-        ? html`<p part="local-time">${msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), intl)}`)}</p>`
-        : nothing
+    }<p part="deadline">${msg('Ende der Frist:')} <time datetime=${texts.iso}>${texts.deadline}</time></p>${
+      !expired && texts.local ? html`<p part="local-time">${texts.local}</p>` : nothing
     }${
       expired
         ? nothing

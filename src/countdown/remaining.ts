@@ -28,16 +28,23 @@ function unitFormat(locale: string, unit: Unit): Intl.NumberFormat {
   return f;
 }
 
-/** "3 Tage" split into the number and its word, for the big digits and their caption. */
+const partsCache = new Map<string, {number: string; word: string}>();
+/** "3 Tage" split into the number and its word, for the big digits and their caption (cached). */
 export function unitParts(value: number, unit: Unit, locale: string): {number: string; word: string} {
-  let number = '';
-  let word = '';
-  for (const p of unitFormat(locale, unit).formatToParts(value)) {
-    if (p.type === 'unit') word += p.value;
-    else if (p.type !== 'literal') number += p.value;
+  const key = locale + unit + value;
+  let parts = partsCache.get(key);
+  if (!parts) {
+    parts = {number: '', word: ''};
+    for (const p of unitFormat(locale, unit).formatToParts(value)) {
+      if (p.type === 'unit') parts.word += p.value;
+      else if (p.type !== 'literal') parts.number += p.value;
+    }
+    partsCache.set(key, parts);
   }
-  return {number, word};
+  return parts;
 }
+
+const lists = new Map<string, Intl.ListFormat>();
 
 /**
  * The time left in words, to the minute: "12 Tage, 5 Stunden und 3 Minuten".
@@ -48,5 +55,7 @@ export function remainingInWords(split: Split, locale: string): string | undefin
   const first = units.findIndex((u) => split[u] > 0);
   if (first < 0) return undefined;
   const words = units.slice(first).map((u) => unitFormat(locale, u).format(split[u]));
-  return new Intl.ListFormat(locale, {type: 'conjunction'}).format(words);
+  let list = lists.get(locale);
+  if (!list) lists.set(locale, (list = new Intl.ListFormat(locale, {type: 'conjunction'})));
+  return list.format(words);
 }

@@ -40,9 +40,10 @@ function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateT
   return f;
 }
 
-/** The visitor's own time zone, as the browser reports it. */
+let ownZone: string | undefined;
+/** The visitor's own time zone, as the browser reports it (read once). */
 export function visitorZone(): string {
-  return new Intl.DateTimeFormat().resolvedOptions().timeZone;
+  return (ownZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone);
 }
 
 /** The zone's name in words ("Mitteleuropäische Sommerzeit"), never an abbreviation. */
