@@ -52,43 +52,44 @@ const overflows = () => {
   return found;
 };
 
-const VIEWS = [
-  {name: '320', viewport: {width: 320, height: 800}},
-  {name: '768', viewport: {width: 768, height: 1000}},
-  {name: '1280', viewport: {width: 1280, height: 900}},
-  // 200 % zoom of a 1280 px window: 640 CSS px at device scale 2.
-  {name: '1280-zoom200', viewport: {width: 640, height: 450}, deviceScaleFactor: 2},
-];
+const submitForms = async (p) => {
+  for (const form of FORMS.filter((f) => defined.has(f))) await p.locator(form).evaluate((el) => el.submit());
+  await p.waitForTimeout(50);
+};
 
 for (const lang of ['de', 'fr']) {
-  for (const view of VIEWS) {
-    test(`screenshot ${lang} ${view.name} and nothing overflows`, async (t) => {
-      await visit(browser, host.origin, page(lang), async (p) => {
-        await p.evaluate(() => document.fonts.ready);
+  test(`screenshots ${lang} at 1280, 768 and 320 px; nothing overflows (also with the forms' errors shown)`, async (t) => {
+    await visit(browser, host.origin, page(lang), async (p) => {
+      await p.evaluate(() => document.fonts.ready);
+      for (const width of [1280, 768, 320]) {
+        await p.setViewportSize({width, height: 900});
         await p.waitForTimeout(100);
-        const file = join(ARTIFACTS, `page-${lang}-${view.name}.png`);
-        await p.screenshot({path: file, fullPage: true});
-        assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), []);
-        // The invalid state of the forms (error summary, messages at the fields) fits too.
-        for (const form of FORMS.filter((f) => defined.has(f))) {
-          await p.locator(form).evaluate((el) => el.submit());
-          await p.waitForTimeout(50);
-        }
-        if (FORMS.some((f) => defined.has(f))) {
-          await p.screenshot({path: join(ARTIFACTS, `page-${lang}-${view.name}-invalid.png`), fullPage: true});
-          assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), [], 'invalid state');
-        }
-      }, {context: {viewport: view.viewport, deviceScaleFactor: view.deviceScaleFactor ?? 1}, waitFor: [...defined]});
-    });
-  }
+        await p.screenshot({path: join(ARTIFACTS, `page-${lang}-${width}.png`), fullPage: true});
+        assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), [], `${width} px`);
+      }
+      // The invalid state of the forms (error summary, messages at the fields) at the narrowest width.
+      await submitForms(p);
+      await p.screenshot({path: join(ARTIFACTS, `page-${lang}-320-invalid.png`), fullPage: true});
+      assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), [], '320 px, invalid state');
+    }, {context: {viewport: {width: 1280, height: 900}}, waitFor: [...defined]});
+  });
+
+  test(`screenshot ${lang} at 200 % zoom (a 1280 px window: 640 CSS px at device scale 2); nothing overflows`, async (t) => {
+    await visit(browser, host.origin, page(lang), async (p) => {
+      await p.evaluate(() => document.fonts.ready);
+      await p.screenshot({path: join(ARTIFACTS, `page-${lang}-1280-zoom200.png`), fullPage: true});
+      assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), []);
+      await submitForms(p);
+      await p.screenshot({path: join(ARTIFACTS, `page-${lang}-1280-zoom200-invalid.png`), fullPage: true});
+      assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), [], 'invalid state');
+    }, {context: {viewport: {width: 640, height: 450}, deviceScaleFactor: 2}, waitFor: [...defined]});
+  });
 }
 
 test('at 320 px nothing overflows in English, Spanish and Portuguese either', async (t) => {
   for (const lang of ['en', 'es', 'pt']) {
     await visit(browser, host.origin, page(lang), async (p) => {
-      await p.waitForTimeout(100);
-      for (const form of FORMS.filter((f) => defined.has(f))) await p.locator(form).evaluate((el) => el.submit());
-      await p.waitForTimeout(50);
+      await submitForms(p);
       assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), [], lang);
     }, {context: {viewport: {width: 320, height: 800}}, waitFor: [...defined]});
   }
