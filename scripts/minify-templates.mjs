@@ -46,3 +46,15 @@ export function minifyTemplates() {
     },
   };
 }
+
+/** Drops `/* @__PURE__ *\/` annotations that the minifier leaves in the output (comments only). */
+export function stripPureAnnotations() {
+  return {
+    name: 'kp-strip-pure',
+    generateBundle(_, bundle) {
+      for (const chunk of Object.values(bundle)) {
+        if (chunk.type === 'chunk') chunk.code = chunk.code.replace(/\/\* @__PURE__ \*\/ ?/g, '');
+      }
+    },
+  };
+}

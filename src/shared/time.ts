@@ -25,68 +25,35 @@ export function checkTimeZone(zone: string): string | undefined {
   }
 }
 
-function offsetFormat(zone: string): Intl.DateTimeFormat {
-  let f = offsetFormats.get(zone);
-  if (!f) {
-    f = new Intl.DateTimeFormat('en-US', {
-      timeZone: zone,
-      hourCycle: 'h23',
-      year: 'numeric',
-      month: 'numeric',
-      day: 'numeric',
-      hour: 'numeric',
-      minute: 'numeric',
-      second: 'numeric',
-    });
-    offsetFormats.set(zone, f);
-  }
-  return f;
-}
-
 /** The zone's offset from UTC at `instant`, in milliseconds (east positive). */
 export function zoneOffset(instant: number, zone: string): number {
-  const parts: Record<string, number> = {};
-  for (const p of offsetFormat(zone).formatToParts(instant)) {
-    if (p.type !== 'literal') parts[p.type] = Number(p.value);
+  let f = offsetFormats.get(zone);
+  if (!f) {
+    const n = 'numeric';
+    f = new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23', year: n, month: n, day: n, hour: n, minute: n, second: n});
+    offsetFormats.set(zone, f);
   }
-  const wall = Date.UTC(parts.year, parts.month - 1, parts.day, parts.hour, parts.minute, parts.second);
-  const whole = instant - (((instant % 1000) + 1000) % 1000);
-  return Math.round((wall - whole) / MINUTE) * MINUTE;
+  const p: Record<string, number> = {};
+  for (const {type, value} of f.formatToParts(instant)) p[type] = +value;
+  const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);
+  return Math.round((wall - Math.floor(instant / 1000) * 1000) / MINUTE) * MINUTE;
 }
 
-export interface WallTime {
-  year: number;
-  month: number; // 1–12
-  day: number;
-  hour: number;
-  minute: number;
-  second: number;
-  millisecond: number;
-}
-
-/** The instant a wall-clock time in `zone` stands for (see the module's note on gaps and overlaps). */
-export function zonedToInstant(t: WallTime, zone: string): number {
-  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
+/**
+ * The instant a wall-clock time in `zone` stands for (see the module's note on
+ * gaps and overlaps). `wall` is that time written as if it were UTC
+ * (`Date.UTC(year, month - 1, day, hour, …)`).
+ */
+export function zonedToInstant(wall: number, zone: string): number {
   const before = zoneOffset(wall - DAY, zone);
-  const after = zoneOffset(wall + DAY, zone);
-  const fits = [before, after].map((o) => wall - o).filter((instant) => zoneOffset(instant, zone) === wall - instant);
+  const fits = [before, zoneOffset(wall + DAY, zone)]
+    .map((o) => wall - o)
+    .filter((instant) => zoneOffset(instant, zone) === wall - instant);
   return fits.length ? Math.min(...fits) : wall - before;
 }
 
-function validWall(t: WallTime): boolean {
-  const d = new Date(Date.UTC(t.year, t.month - 1, t.day));
-  return (
-    d.getUTCFullYear() === t.year &&
-    d.getUTCMonth() === t.month - 1 &&
-    d.getUTCDate() === t.day &&
-    t.hour <= 23 &&
-    t.minute <= 59 &&
-    t.second <= 59
-  );
-}
-
 const ISO =
-  /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?(Z|[+-]\d{2}(?::?\d{2})?)?)?$/i;
+  /^(\d{4})-(\d\d)-(\d\d)(?:[T ](\d\d):(\d\d)(?::(\d\d)(?:[.,](\d{1,9}))?)?(Z|([+-])(\d\d):?(\d\d)?)?)?$/i;
 
 /**
  * Reads a deadline: ISO 8601 with offset (`2022-03-31T23:59:59+02:00`), a
@@ -97,27 +64,16 @@ const ISO =
 export function parseDeadline(value: string, zone: string = DEFAULT_TIME_ZONE): number | undefined {
   const m = ISO.exec(value.trim());
   if (!m) return undefined;
-  const [, y, mo, d, h, mi, s, frac, offset] = m;
+  const [, y, mo, d, h, mi, s = 0, frac = 0, offset, sign, oh, om = 0] = m;
   const dateOnly = h === undefined;
-  const t: WallTime = {
-    year: +y,
-    month: +mo,
-    day: +d,
-    hour: dateOnly ? 23 : +h,
-    minute: dateOnly ? 59 : +mi,
-    second: dateOnly ? 59 : +(s ?? 0),
-    millisecond: dateOnly ? 999 : Math.floor(+`0.${frac ?? 0}` * 1000),
-  };
-  if (!validWall(t)) return undefined;
-  if (offset) {
-    const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second, t.millisecond);
-    if (offset.toUpperCase() === 'Z') return wall;
-    const sign = offset[0] === '-' ? -1 : 1;
-    const digits = offset.slice(1).replace(':', '');
-    const oh = +digits.slice(0, 2);
-    const om = +(digits.slice(2) || 0);
-    if (oh > 23 || om > 59) return undefined;
-    return wall - sign * (oh * 60 + om) * MINUTE;
-  }
-  return zonedToInstant(t, zone);
+  const wall = dateOnly
+    ? Date.UTC(+y, +mo - 1, +d, 23, 59, 59, 999)
+    : Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Math.floor(+`0.${frac}` * 1000));
+  // Date.UTC rolls 31 February over into March: such a date does not exist.
+  const date = new Date(wall);
+  if (date.getUTCDate() != +d || date.getUTCMonth() != +mo - 1 || +h > 23 || +mi > 59 || +s > 59) return undefined;
+  if (!offset) return zonedToInstant(wall, zone);
+  if (!sign) return wall; // Z
+  if (+oh > 23 || +om > 59) return undefined;
+  return wall - (sign == '-' ? -1 : 1) * (+oh * 60 + +om) * MINUTE;
 }
