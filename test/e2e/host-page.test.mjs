@@ -4,7 +4,7 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {startHost, CSP} from './support/server.mjs';
-import {launchChromium, visit} from './support/browser.mjs';
+import {launchChromium, visit, guard} from './support/browser.mjs';
 import {TAGS, allFour, countdown, contactCard, definedTags} from './support/fixtures.mjs';
 
 let host, browser, defined;
@@ -179,4 +179,19 @@ test('moving an element into and out of the host’s shadow DOM keeps it working
     });
     assert.deepEqual(parts, [4, 4]);
   });
+});
+
+test('without the file (not uploaded yet, or blocked), every tag shows its fallback text', async () => {
+  const url = host.page('/no-script', {body: allFour(), copies: 0});
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const g = guard(page, host.origin);
+  await page.goto(url);
+  await page.waitForLoadState('load');
+  const shown = await page.evaluate((tags) =>
+    [...document.querySelectorAll(tags.join(','))].map((el) => [el.localName, el.querySelector('.fallback')?.checkVisibility() ?? false]), TAGS);
+  assert.equal(shown.length, 5);
+  for (const [tag, visible] of shown) assert.ok(visible, `${tag} shows its fallback`);
+  await g.check();
+  await context.close();
 });
