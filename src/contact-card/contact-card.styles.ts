@@ -1,4 +1,4 @@
-import {css} from 'lit';
+import {css} from '../shared/reactive.js';
 
 // Compact on purpose: Lit keeps CSS text as written, and every byte ships.
 export const contactCardStyles = css`

@@ -1,4 +1,4 @@
-import {css} from 'lit';
+import {css} from '../shared/reactive.js';
 
 // Compact on purpose: Lit keeps CSS text as written, and every byte ships.
 export const countdownStyles = css`
@@ -8,7 +8,7 @@ p{margin:.5em 0 0}
 .unit{display:flex;flex-direction:column;align-items:center;width:var(--kp-countdown-unit-width,5.5em);padding:.4em .25em;border-radius:var(--_radius);background:var(--kp-countdown-unit-background,var(--_accent));color:var(--kp-countdown-unit-color,var(--_on-accent))}
 .number{font-size:var(--kp-countdown-number-size,2em);font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums}
 .word{font-size:.85em}
-.local{color:var(--_muted);font-size:.9em}
+[part=local-time]{color:var(--_muted);font-size:.9em}
 .actions{display:flex;flex-wrap:wrap;gap:.5em;margin-top:.75em}
 .expired{margin:0;font-weight:600}
 `;

@@ -1,4 +1,5 @@
-import {html, nothing, type PropertyDeclarations, type PropertyValues} from 'lit';
+import {html, nothing} from 'lit-html';
+import type {PropertyDeclarations, PropertyValues} from '../shared/reactive.js';
 import {msg, str} from '@lit/localize';
 import {KpElement} from '../shared/kp-element.js';
 import {baseStyles} from '../shared/styles.js';

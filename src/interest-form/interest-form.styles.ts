@@ -1,4 +1,4 @@
-import {css} from 'lit';
+import {css} from '../shared/reactive.js';
 
 /** What the interest form adds to the form kit's styles. Compact: every byte ships. */
 export const interestStyles = css`

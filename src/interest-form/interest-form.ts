@@ -1,4 +1,5 @@
-import {html, nothing, type PropertyValues} from 'lit';
+import {html, nothing} from 'lit-html';
+import type {PropertyValues} from '../shared/reactive.js';
 import {msg, str} from '@lit/localize';
 import {KpForm} from '../shared/form/kp-form.js';
 import type {Field} from '../shared/form/kp-form.js';
@@ -165,7 +166,7 @@ export class KpInterestForm extends KpForm {
   #line() {
     const d = this.#deadline;
     return d
-      ? html`<p part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(d.instant).toISOString()}>${formatDeadline(d.instant, d.zone, this.locale)}</time></p>`
+      ? html`<p part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(d.instant).toISOString()}>${formatDeadline(d.instant, d.zone, this.intl)}</time></p>`
       : nothing;
   }
 
@@ -173,7 +174,7 @@ export class KpInterestForm extends KpForm {
   #keep(data: Fields, head: string) {
     const save = () =>
       download(
-        this.t(() => [head, '', ...summary(data, this.locale).map(([k, v]) => `${k}: ${v}`), ''].join('\n')),
+        this.t(() => [head, '', ...summary(data, this.intl).map(([k, v]) => `${k}: ${v}`), ''].join('\n')),
         fileName(head, 'txt', 'interesse'),
         'text/plain',
         this,
@@ -186,7 +187,7 @@ export class KpInterestForm extends KpForm {
     const closed = html`<p class="closed" part="closed">${msg('Die Frist ist abgelaufen.')}</p>`;
     if (this.sender.state == 'sent' && data) {
       const ref = msg(str`Referenz: ${String(data._submissionId).slice(0, 8).toUpperCase()}`);
-      return html`<div role="status" part="status" class="status sent" tabindex="-1"><p><strong>${this.sentText()}</strong></p><p>${ref}</p></div><dl part="summary">${summary(data, this.locale).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${this.#keep(data, `${this.sentText()} ${ref}`)}`;
+      return html`<div role="status" part="status" class="status sent" tabindex="-1"><p><strong>${this.sentText()}</strong></p><p>${ref}</p></div><dl part="summary">${summary(data, this.intl).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${this.#keep(data, `${this.sentText()} ${ref}`)}`;
     }
     // Closed before anything was typed (the default country aside): only the notice.
     const typed = Object.entries(this.values).some(([k, v]) => k != 'country' && String(v) != '' && v !== false);
@@ -195,7 +196,7 @@ export class KpInterestForm extends KpForm {
 
   protected fields() {
     const v = this.values;
-    const locale = this.locale;
+    const locale = this.intl;
     const label = labels();
     const list = choices(locale);
     const f = (name: (typeof KEYS)[number], more: Partial<Field> = {}) =>

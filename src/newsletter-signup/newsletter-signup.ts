@@ -1,4 +1,4 @@
-import {html, nothing} from 'lit';
+import {html, nothing} from 'lit-html';
 import {msg} from '@lit/localize';
 import {KpForm} from '../shared/form/kp-form.js';
 import {validateNewsletter} from '../shared/rules.js';

@@ -3,11 +3,11 @@
  * (and follows changes live), renders `msg()` in that language, and reports
  * bad attributes through one helper.
  */
-import {LitElement, type PropertyDeclarations, type PropertyValues} from 'lit';
+import {ReactiveBase, type PropertyDeclarations, type PropertyValues} from './reactive.js';
 import {inLocale, onLanguageChange, resolveIntlLocale, resolveLocale, type Locale} from './locale.js';
 import {reportAttributeError} from './attribute-error.js';
 
-export class KpElement extends LitElement {
+export class KpElement extends ReactiveBase {
   // Declared without decorators: each decorator call ships in the bundle.
   static override properties: PropertyDeclarations = {locale: {state: true}, intl: {state: true}};
 

@@ -4,7 +4,7 @@
  * set on the page's `:root` always wins over our default.
  * Compact on purpose: Lit keeps CSS text as written, and every byte ships.
  */
-import {css} from 'lit';
+import {css} from './reactive.js';
 
 export const baseStyles = css`
 :host{--_accent:var(--kp-color-accent,#00528a);--_on-accent:var(--kp-color-on-accent,#fff);--_text:var(--kp-color-text,#1b1b1b);--_muted:var(--kp-color-muted,#505a5f);--_surface:var(--kp-color-surface,#fff);--_subtle:var(--kp-color-subtle,#f3f2f1);--_border:var(--kp-color-border,#6f777b);--_error:var(--kp-color-error,#b3261e);--_success:var(--kp-color-success,#00703c);--_focus:var(--kp-color-focus,#ffbf47);--_radius:var(--kp-radius,4px);--_space:var(--kp-space,1rem);display:block;box-sizing:border-box;font:inherit;color:var(--_text);line-height:1.5;text-align:start;letter-spacing:normal;text-transform:none;overflow-wrap:break-word}

@@ -1,5 +1,5 @@
 /** Styles of both forms (fields, error summary, status); used by KpForm after baseStyles. Compact on purpose: every byte ships. */
-import {css} from 'lit';
+import {css} from '../reactive.js';
 
 export const formStyles = css`
 form{max-width:var(--kp-form-width,40rem)}

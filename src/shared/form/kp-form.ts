@@ -23,7 +23,8 @@
  * left empty reads "Bitte wählen Sie …". Ids: control `f-<name>` (first option
  * of a group; the others `f-<name>-<i>`), hint `h-<name>`, error `e-<name>`.
  */
-import {html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult} from 'lit';
+import {html, nothing, type TemplateResult} from 'lit-html';
+import type {PropertyDeclarations, PropertyValues} from '../reactive.js';
 import {msg} from '@lit/localize';
 import {KpElement} from '../kp-element.js';
 import {baseStyles} from '../styles.js';

@@ -1,0 +1,155 @@
+/**
+ * The part of Lit's ReactiveElement that our elements use, on top of
+ * lit-html: declared properties (attribute ↔ property, `state`, Boolean),
+ * batched updates in a microtask (`willUpdate` → `render` → `updated`,
+ * `updateComplete`, `requestUpdate`), and styles adopted into an open shadow
+ * root. Lit's ReactiveElement also brings decorators, controllers, converters
+ * and reflection, which we do not use: this file is about a fifth of its size
+ * and saves about 2 KB gzip in the embedded file.
+ */
+import {render, nothing} from 'lit-html';
+
+export interface PropertyDeclaration {
+  /** The attribute's name (default: the property's name in lower case); false: none. */
+  attribute?: string | false;
+  /** Boolean: present attribute = true. Otherwise the attribute's text (or null). */
+  type?: BooleanConstructor;
+  /** Internal state: no attribute. */
+  state?: boolean;
+}
+export type PropertyDeclarations = Record<string, PropertyDeclaration>;
+/** Changed properties with their previous values (`T` as in Lit, for familiar signatures). */
+export type PropertyValues<T = unknown> = Map<PropertyKey, unknown> & {readonly _of?: T};
+
+export interface CSSResult {
+  readonly cssText: string;
+  sheet?: CSSStyleSheet;
+}
+export type CSSResultGroup = CSSResult | readonly CSSResultGroup[];
+
+/** Styles for `static styles` (no interpolation). */
+export const css = (strings: TemplateStringsArray): CSSResult => ({cssText: strings[0]});
+
+type Ctor = typeof ReactiveBase;
+const attributeMaps = new WeakMap<Ctor, Map<string, string>>();
+
+/** Attribute → property of `ctor`, defining the property accessors on first use. */
+function attributes(ctor: Ctor): Map<string, string> {
+  let map = attributeMaps.get(ctor);
+  if (!map) {
+    map = ctor === ReactiveBase ? new Map() : new Map(attributes(Object.getPrototypeOf(ctor)));
+    if (Object.hasOwn(ctor, 'properties')) {
+      for (const [name, d] of Object.entries(ctor.properties)) {
+        if (!d.state && d.attribute !== false) map.set(d.attribute || name.toLowerCase(), name);
+        Object.defineProperty(ctor.prototype, name, {
+          get(this: ReactiveBase) {
+            return this.values_.get(name);
+          },
+          set(this: ReactiveBase, value: unknown) {
+            const old = this.values_.get(name);
+            if (old !== value) {
+              this.values_.set(name, value);
+              this.requestUpdate(name, old);
+            }
+          },
+          configurable: true,
+        });
+      }
+    }
+    attributeMaps.set(ctor, map);
+  }
+  return map;
+}
+
+export class ReactiveBase extends HTMLElement {
+  static properties: PropertyDeclarations = {};
+  static styles: CSSResultGroup = [];
+
+  static get observedAttributes(): string[] {
+    return [...attributes(this).keys()];
+  }
+
+  /** Property values behind the accessors. */
+  protected values_ = new Map<string, unknown>();
+  renderRoot!: ShadowRoot;
+  #changed: PropertyValues = new Map();
+  #pending?: Promise<boolean>;
+  #enable!: () => void;
+  #ready = new Promise<void>((resolve) => (this.#enable = resolve));
+  /** Values set on the element before it upgraded (they would hide the accessors). */
+  #early: [string, unknown][] = [];
+
+  constructor() {
+    super();
+    const ctor = this.constructor as Ctor;
+    for (const name of attributes(ctor).values()) {
+      if (Object.hasOwn(this, name)) {
+        this.#early.push([name, (this as never)[name]]);
+        delete (this as never as Record<string, unknown>)[name];
+      }
+    }
+    this.requestUpdate();
+  }
+
+  connectedCallback(): void {
+    if (!this.renderRoot) {
+      const styles = [(this.constructor as Ctor).styles].flat(Infinity as 1) as CSSResult[];
+      (this.renderRoot = this.attachShadow({mode: 'open'})).adoptedStyleSheets = styles.map((s) => {
+        if (!s.sheet) (s.sheet = new CSSStyleSheet()).replaceSync(s.cssText);
+        return s.sheet;
+      });
+    }
+    this.#enable();
+  }
+
+  disconnectedCallback(): void {}
+
+  attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
+    const ctor = this.constructor as Ctor;
+    const name = attributes(ctor).get(attribute)!;
+    let d: PropertyDeclaration | undefined;
+    for (let c = ctor; !d && c !== ReactiveBase; c = Object.getPrototypeOf(c)) {
+      if (Object.hasOwn(c, 'properties')) d = c.properties[name];
+    }
+    (this as never as Record<string, unknown>)[name] = d?.type === Boolean ? value !== null : value;
+  }
+
+  /** Asks for an update (in a microtask); `name` and `old` record what changed. */
+  requestUpdate(name?: PropertyKey, old?: unknown): void {
+    if (name !== undefined && !this.#changed.has(name)) this.#changed.set(name, old);
+    this.#pending ??= this.#update();
+  }
+
+  async #update(): Promise<boolean> {
+    await this.#ready;
+    for (const [name, value] of this.#early.splice(0)) (this as never as Record<string, unknown>)[name] = value;
+    const changed = this.#changed;
+    try {
+      this.willUpdate(changed);
+      this.update(changed);
+    } finally {
+      this.#changed = new Map();
+      this.#pending = undefined;
+    }
+    this.updated(changed);
+    return true;
+  }
+
+  /** Resolves once no update is pending. */
+  get updateComplete(): Promise<boolean> {
+    return this.#pending ? this.#pending.then(() => this.updateComplete) : Promise.resolve(true);
+  }
+
+  protected willUpdate(_changed: PropertyValues): void {}
+
+  /** Renders into the shadow root. */
+  protected update(_changed: PropertyValues): void {
+    render(this.render(), this.renderRoot, {host: this});
+  }
+
+  protected updated(_changed?: PropertyValues): void {}
+
+  protected render(): unknown {
+    return nothing;
+  }
+}
