@@ -9,7 +9,7 @@ import {css} from './reactive.js';
 export const baseStyles = css`
 :host{--_accent:var(--kp-color-accent,#00528a);--_on-accent:var(--kp-color-on-accent,#fff);--_text:var(--kp-color-text,#1b1b1b);--_muted:var(--kp-color-muted,#505a5f);--_surface:var(--kp-color-surface,#fff);--_subtle:var(--kp-color-subtle,#f3f2f1);--_border:var(--kp-color-border,#6f777b);--_error:var(--kp-color-error,#b3261e);--_success:var(--kp-color-success,#00703c);--_focus:var(--kp-color-focus,#ffbf47);--_radius:var(--kp-radius,4px);--_space:var(--kp-space,1rem);display:block;box-sizing:border-box;font:inherit;color:var(--_text);line-height:1.5;text-align:start;letter-spacing:normal;text-transform:none;overflow-wrap:break-word}
 :host([hidden]){display:none}
-*,::before,::after{box-sizing:inherit}
+*,::before,::after{box-sizing:border-box}
 a{color:var(--kp-color-link,var(--_accent))}
 :is(a,button,input,select,textarea):focus-visible{outline:3px solid var(--_focus);outline-offset:0;box-shadow:0 0 0 5px var(--_text)}
 button{font:inherit;cursor:pointer}

@@ -29,7 +29,7 @@ import {msg} from '@lit/localize';
 import {KpElement} from '../kp-element.js';
 import {baseStyles} from '../styles.js';
 import type {Errors} from '../rules.js';
-import {Sender} from '../submission/sender.js';
+import {Sender, uuid} from '../submission/sender.js';
 import {checkAction} from '../submission/action.js';
 import type {Fields, Mode} from '../submission/encode.js';
 import {draftKey, dropDraft, loadDraft, saveDraft} from '../submission/draft.js';
@@ -119,7 +119,8 @@ export abstract class KpForm extends KpElement {
   #save(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
-    if (this.draft != 'off') saveDraft(this.#key, {...this.values, _submissionId: this.sender.id});
+    // The id is made with the first draft: a tab duplicated from it is the same submission.
+    if (this.draft != 'off') saveDraft(this.#key, {...this.values, _submissionId: (this.sender.id ??= uuid())});
   }
 
   #onSend(): void {

@@ -24,7 +24,7 @@ import {KpErrorEvent, KpSubmitEvent, KpSuccessEvent} from './events.js';
 export type SendState = 'idle' | 'sending' | 'retrying' | 'offline' | 'failed' | 'sent' | 'unavailable';
 
 /** A random UUID; plain http pages (no `crypto.randomUUID`) get a random id of another shape. */
-const uuid = (): string => crypto.randomUUID?.() ?? Math.random().toString(36).slice(2) + Date.now().toString(36);
+export const uuid = (): string => crypto.randomUUID?.() ?? Math.random().toString(36).slice(2) + Date.now().toString(36);
 
 export class Sender {
   state: SendState = 'idle';
@@ -55,7 +55,10 @@ export class Sender {
   }
 
   send(fields: Fields, action?: string, mode: Mode = 'json'): Promise<void> {
-    return (this.#running ??= this.#run(fields, action, mode).finally(() => (this.#running = undefined)));
+    return (this.#running ??= this.#run(fields, action, mode).finally(() => {
+      this.#running = undefined;
+      this.#changed(); // no longer busy: the button is usable again
+    }));
   }
 
   #set(state: SendState) {

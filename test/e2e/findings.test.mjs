@@ -1,0 +1,91 @@
+// Bugs this suite found in the elements, each fixed since; these tests keep them fixed:
+// box-sizing under a careless host, a stale busy button after failing, two tabs from one
+// fresh draft, two copies under a strict Trusted Types policy.
+import {test, before, after} from 'node:test';
+import assert from 'node:assert/strict';
+import {startHost, CSP} from './support/server.mjs';
+import {launchChromium, visit} from './support/browser.mjs';
+import {allFour, newsletter, interest} from './support/fixtures.mjs';
+import {quickFill, clickSubmit, submitButton, tune, waitForState} from './support/forms.mjs';
+
+let host, browser;
+before(async () => {
+  host = await startHost();
+  browser = await launchChromium();
+});
+after(async () => {
+  await browser?.close();
+  await host?.close();
+});
+
+const markup = {'kp-newsletter-signup': newsletter, 'kp-interest-form': interest};
+
+// 1. Layout under a host's `* {box-sizing: content-box}` (test/e2e/pages/cms.css).
+for (const tag of Object.keys(markup)) {
+  test(`${tag}: under the host's * {box-sizing: content-box}, no input is wider than the form at 320 px`, async () => {
+    const url = host.page(`/findings/box-sizing/${tag}`, {body: markup[tag]()});
+    await visit(browser, host.origin, url, async (page) => {
+      const found = await page.locator(tag).evaluate((el) => {
+        const box = el.getBoundingClientRect();
+        return [...el.shadowRoot.querySelectorAll('input:not([type=checkbox]):not([type=radio]), select, textarea')]
+          .filter((c) => c.getClientRects().length && !c.closest('[aria-hidden=true]'))
+          .filter((c) => c.getBoundingClientRect().right > box.right + 1)
+          .map((c) => `${c.name}: ends at ${Math.round(c.getBoundingClientRect().right)} px, the form at ${Math.round(box.right)} px (box-sizing ${getComputedStyle(c).boxSizing})`);
+      });
+      assert.deepEqual(found, []);
+    }, {context: {viewport: {width: 320, height: 800}}, waitFor: [tag]});
+  });
+}
+
+// 2. After every try failed, the "send again" button still says it is busy.
+for (const tag of Object.keys(markup)) {
+  test(`${tag}: once every try has failed, "Erneut senden" is not marked busy (no aria-disabled, no spinner)`, async () => {
+    await host.reset();
+    await host.faults([{status: 500}, {status: 500}, {status: 500}, {status: 500}]);
+    const url = host.page(`/findings/busy/${tag}`, {body: markup[tag]()});
+    await visit(browser, host.origin, url, async (page) => {
+      await tune(page, tag);
+      await quickFill(page, tag);
+      await clickSubmit(page, tag);
+      await waitForState(page, tag, 'failed');
+      await page.waitForTimeout(300);
+      assert.match(await submitButton(page, tag).innerText(), /Erneut senden/);
+      assert.equal(await submitButton(page, tag).getAttribute('aria-disabled'), null);
+    }, {waitFor: [tag]});
+  });
+}
+
+// 3. Two tabs from one draft that was never sent: two records.
+for (const tag of Object.keys(markup)) {
+  test(`${tag}: two tabs from one fresh draft (tab duplicated before any send), both sent → one record`, async () => {
+    await host.reset();
+    const url = host.page(`/findings/two-tabs/${tag}`, {body: markup[tag]()});
+    await visit(browser, host.origin, url, async (page, g, context) => {
+      await quickFill(page, tag);
+      await page.waitForTimeout(400); // the draft is saved 300 ms after the last input
+      const [second] = await Promise.all([context.waitForEvent('page'), page.evaluate(() => window.open(location.href))]);
+      await second.waitForFunction((t) => customElements.get(t), tag);
+      assert.equal(await second.locator(`${tag} [name=email]`).inputValue(), 'erika@musterstadt.de', 'the draft came along');
+      await clickSubmit(second, tag);
+      await waitForState(second, tag, 'sent');
+      await clickSubmit(page, tag);
+      await waitForState(page, tag, 'sent');
+      const rows = await host.submissions();
+      assert.equal(rows.length, 1, `records: ${rows.length}`);
+    }, {waitFor: [tag]});
+  });
+}
+
+// 4. Two copies under the CSP the issue names (no 'allow-duplicates').
+test("two copies under 'trusted-types lit-html' (no 'allow-duplicates'): loading the second copy does not throw", async () => {
+  const url = host.page('/findings/two-copies', {body: allFour(), copies: 2, csp: CSP.single});
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForFunction(() => customElements.get('kp-countdown'));
+  await page.waitForTimeout(300);
+  await context.close();
+  assert.deepEqual(errors, []);
+});
