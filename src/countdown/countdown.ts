@@ -65,6 +65,12 @@ export class KpCountdown extends KpElement {
 
   private parsed?: Deadline;
   /** The deadline's texts, made once per deadline and language rather than every second. */
+  // Stable handlers: a new function on every render would re-add the listeners each second.
+  #togglePause = () => {
+    this.paused = !this.paused;
+    reschedule();
+  };
+  #save = () => this.save();
   private texts?: {key: string; deadline: string; iso: string; local?: string};
   private visible = true;
   private wasExpired?: boolean;
@@ -196,10 +202,7 @@ export class KpCountdown extends KpElement {
     }${
       expired
         ? nothing
-        : html`<div class="actions">${button(msg('Sekunden anhalten'), () => {
-            this.paused = !paused;
-            reschedule();
-          }, paused)}${button(msg('In den Kalender eintragen (.ics)'), () => this.save())}</div>`
+        : html`<div class="actions">${button(msg('Sekunden anhalten'), this.#togglePause, paused)}${button(msg('In den Kalender eintragen (.ics)'), this.#save)}</div>`
     }<div role="status" class="visually-hidden">${this.announcement}</div></div>`;
   }
 }

@@ -50,7 +50,15 @@ const lists = new Map<string, Intl.ListFormat>();
  * The time left in words, to the minute: "12 Tage, 5 Stunden und 3 Minuten".
  * Leading zero units are left out; undefined when less than a minute is left.
  */
+let last: [key: string, words: string | undefined] = ['', undefined];
 export function remainingInWords(split: Split, locale: string): string | undefined {
+  // Called every second by every countdown; the words change once a minute.
+  const key = `${locale} ${split.day} ${split.hour} ${split.minute}`;
+  if (last[0] != key) last = [key, wordsFor(split, locale)];
+  return last[1];
+}
+
+function wordsFor(split: Split, locale: string): string | undefined {
   const units: Unit[] = ['day', 'hour', 'minute'];
   const first = units.findIndex((u) => split[u] > 0);
   if (first < 0) return undefined;

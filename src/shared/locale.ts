@@ -30,6 +30,8 @@ const key = (text: string): string => {
 
 /** Each locale's texts by key, unpacked on first use. */
 const tables: Record<string, Record<string, string>> = {};
+/** Message keys by their template (a str`` template's strings array, or the text): hashed once, not every second. */
+const keyCache = new Map<unknown, string>();
 const table = (locale: string) =>
   (tables[locale] ??= Object.fromEntries(packed[locale].split(SEP).map((t, i) => [keys.substr(i * KEY_WIDTH, KEY_WIDTH), t])));
 
@@ -41,7 +43,14 @@ const table = (locale: string) =>
 _installMsgImplementation(((template: string | StrResult, options?: {id?: string}) => {
   const strings = typeof template == 'string' ? [template] : template.strings;
   const values = typeof template == 'string' ? [] : template.values;
-  const text = rendering != DEFAULT_LOCALE && table(rendering)[key(options?.id ?? strings.join('\x1e'))];
+  let text: string | undefined;
+  if (rendering != DEFAULT_LOCALE) {
+    // A str`` template's strings array, or the text itself: one per call site, so the cache stays small.
+    const site = options?.id ?? (typeof template == 'string' ? template : template.strings);
+    let k = keyCache.get(site);
+    if (k === undefined) keyCache.set(site, (k = key(options?.id ?? strings.join('\x1e'))));
+    text = table(rendering)[k];
+  }
   return text ? text.replace(/\{(\d+)\}/g, (_, i) => String(values[i])) : strings.reduce((a, s, i) => a + values[i - 1] + s);
 }) as typeof msg);
 
