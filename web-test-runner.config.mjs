@@ -5,6 +5,7 @@
 import {chromeLauncher} from '@web/test-runner-chrome';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import * as puppeteerCore from 'puppeteer-core';
+import {CHROMIUM_FLAGS, CHROMIUM_PATH} from './scripts/chromium.mjs';
 import {mkdtempSync, existsSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -30,13 +31,7 @@ if (existsSync('build/receiver.js')) {
 }
 
 const chromiumFlags = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...CHROMIUM_FLAGS,
   '--disable-renderer-backgrounding',
   '--disable-background-timer-throttling',
 ];
@@ -44,7 +39,7 @@ const chromiumFlags = [
 const env = {...process.env, TZ: TEST_TIME_ZONE};
 const only = process.env.KP_BROWSERS?.split(',');
 const browsers = [
-  chromeLauncher({launchOptions: {executablePath: '/usr/bin/chromium', headless: true, args: chromiumFlags, env}}),
+  chromeLauncher({launchOptions: {executablePath: CHROMIUM_PATH, headless: true, args: chromiumFlags, env}}),
   chromeLauncher({
     puppeteer: puppeteerCore,
     launchOptions: {browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, env},

@@ -1,16 +1,10 @@
 // Browser figures with playwright-core and Debian's Chromium (no browser download).
 import {chromium} from 'playwright-core';
 
-export const CHROMIUM = process.env.CHROME_PATH || '/usr/bin/chromium';
-export const CHROME_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
+import {CHROMIUM_FLAGS as CHROME_FLAGS, CHROMIUM_PATH} from '../chromium.mjs';
+
+export {CHROME_FLAGS};
+export const CHROMIUM = process.env.CHROME_PATH || CHROMIUM_PATH;
 
 export const launch = () => chromium.launch({executablePath: CHROMIUM, args: CHROME_FLAGS});
 

@@ -4,6 +4,7 @@
 // page: uncaught errors, console errors (except our documented attribute
 // reports), CSP violations, requests to any other host, cookies, localStorage.
 import assert from 'node:assert/strict';
+import {CHROMIUM_FLAGS as BASE_FLAGS, CHROMIUM_PATH} from '../../../scripts/chromium.mjs';
 import {mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -12,13 +13,7 @@ export const ARTIFACTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '
 mkdirSync(ARTIFACTS, {recursive: true});
 
 export const CHROMIUM_FLAGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
+  ...BASE_FLAGS,
   '--disable-renderer-backgrounding',
   '--disable-background-timer-throttling',
   // Nothing may leave the machine even if something tried: only 127.0.0.1 resolves.
@@ -27,7 +22,7 @@ export const CHROMIUM_FLAGS = [
 
 export async function launchChromium() {
   const {chromium} = await import('playwright-core');
-  return chromium.launch({executablePath: process.env.KP_CHROMIUM ?? '/usr/bin/chromium', args: CHROMIUM_FLAGS,
+  return chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS,
     env: {...process.env, TZ: 'Europe/Berlin'}});
 }
 
