@@ -135,10 +135,11 @@ export class KpInterestForm extends KpForm {
     this.toggleAttribute('closed', this.closed);
   }
 
-  protected override updated(): void {
+  protected override updated(changed?: PropertyValues<this>): void {
     super.updated();
     // Once closed, what was typed stays readable and copyable: text fields read-only,
-    // choices (checkbox, radio, select-one) disabled.
+    // choices (checkbox, radio, select-one) disabled. While open, nothing to do on each keystroke.
+    if (!this.closed && !changed?.has('closed')) return;
     for (const c of this.renderRoot.querySelectorAll<HTMLInputElement>('form input,form select,form textarea')) {
       c[/^[crs]/.test(c.type) ? 'disabled' : 'readOnly'] = this.closed;
     }

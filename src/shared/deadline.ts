@@ -56,7 +56,17 @@ export function zoneName(instant: number, zone: string, locale: string): string 
  * The deadline in words: "Donnerstag, 31. März 2022, 23:59 Uhr
  * (Mitteleuropäische Sommerzeit)". Call inside the element's locale.
  */
+const inWords = new Map<string, string>();
 export function formatDeadline(instant: number, zone: string, locale: string): string {
+  // Made once per deadline, zone and language: forms and countdowns re-render often.
+  // (`locale` is the element's Intl tag, whose language is also the one msg() renders in.)
+  const key = `${instant} ${zone} ${locale}`;
+  let text = inWords.get(key);
+  if (text === undefined) inWords.set(key, (text = wordsFor(instant, zone, locale)));
+  return text;
+}
+
+function wordsFor(instant: number, zone: string, locale: string): string {
   const date = format(locale, {timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'}).format(
     instant,
   );
