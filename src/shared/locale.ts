@@ -28,12 +28,20 @@ const key = (text: string): string => {
   return ((h >>> 0) % 36 ** KEY_WIDTH).toString(36).padStart(KEY_WIDTH, '0');
 };
 
-/** Each locale's texts by key, unpacked on first use. */
+/** Each locale's texts by key, unpacked on first use (`packed` holds each message's texts in the order of targetLocales). */
 const tables: Record<string, Record<string, string>> = {};
 /** Message keys by their template (a str`` template's strings array, or the text): hashed once, not every second. */
 const keyCache = new Map<unknown, string>();
-const table = (locale: string) =>
-  (tables[locale] ??= Object.fromEntries(packed[locale].split(SEP).map((t, i) => [keys.substr(i * KEY_WIDTH, KEY_WIDTH), t])));
+const table = (locale: Locale) => {
+  const n = targetLocales.length;
+  const column = (targetLocales as readonly string[]).indexOf(locale);
+  return (tables[locale] ??= Object.fromEntries(
+    packed
+      .split(SEP)
+      .filter((_, i) => i % n == column)
+      .map((t, i) => [keys.substr(i * KEY_WIDTH, KEY_WIDTH), t]),
+  ));
+};
 
 /**
  * Our own `msg()` (lit-localize's reentrant runtime would ship a 64-bit hash
