@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {faults} from '../shared/submission/receiver.js';
 import {control, fill, make, send, text, VALID, records, submitted} from './helpers.js';
+import {until} from '../helpers.js';
 
 describe('<kp-interest-form>: fields, rules, the stored record', () => {
 
@@ -125,6 +126,33 @@ describe('<kp-interest-form>: validation the GOV.UK way', () => {
     const [record] = await records();
     for (const key of ['state', 'partnerMunicipality', 'partnerCountry', 'preferredRegion']) expect(record.data).not.to.have.property(key);
     expect(record.data).to.include({country: 'AT', partnership: 'none', workshop: true});
+  });
+
+  it('keeps each select’s list and choice when a field comes back and when the language changes', async () => {
+    const el = await make();
+    const select = (name: string) => el.shadowRoot!.querySelector<HTMLSelectElement>(`select[name=${name}]`)!;
+    const shown = (name: string) => [select(name).options.length, select(name).value, select(name).selectedOptions[0]?.text];
+    expect(shown('country')).to.deep.equal([249, 'DE', 'Deutschland']);
+    expect(shown('state')).to.deep.equal([17, '', 'Bitte wählen']);
+    await fill(el, {state: 'DE-NW', partnership: 'contacts', partnerCountry: 'GH'});
+    // The state leaves with Austria and comes back, whole, with Germany.
+    await fill(el, {country: 'AT'});
+    expect(select('state')).to.equal(null);
+    expect(shown('country')).to.deep.equal([249, 'AT', 'Österreich']);
+    await fill(el, {country: 'DE'});
+    expect(shown('state')).to.deep.equal([17, 'DE-NW', 'Nordrhein-Westfalen']);
+    // Another language: new names, the same choices.
+    el.parentElement!.lang = 'fr';
+    await until(() => select('country').options[0].text == 'Allemagne');
+    expect(shown('country')).to.deep.equal([249, 'DE', 'Allemagne']);
+    expect(shown('partnerCountry')).to.deep.equal([249, 'GH', 'Ghana']);
+    expect(select('partnerCountry').options[0].text).to.equal('Veuillez choisir');
+    expect(shown('state')).to.deep.equal([17, 'DE-NW', 'Nordrhein-Westfalen']);
+    // A value set from a script (a restored draft, a host) shows in the select.
+    el.values = {...el.values, partnerCountry: 'BJ'};
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(shown('partnerCountry')).to.deep.equal([249, 'BJ', 'Bénin']);
   });
 
   it('marks optional fields in words and required ones for assistive technology', async () => {

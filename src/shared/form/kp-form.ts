@@ -48,8 +48,9 @@ export interface Field {
   hint?: unknown;
   optional?: boolean;
   /** `[value, label]` for select, radios and checkboxes. */
-  options?: readonly (readonly [string, string])[];
+  options?: Options;
 }
+type Options = readonly (readonly [string, string])[];
 
 const MODES = ['json', 'form', 'no-cors'];
 
@@ -203,6 +204,28 @@ export abstract class KpForm extends KpElement {
     return '';
   }
 
+  /** A select's options, per field: the list they show and the fragment lit was given. */
+  #lists: Record<string, [Options, DocumentFragment, Node | null]> = {};
+
+  /**
+   * A select's `<option>`s as DOM nodes, made once per list (the country lists
+   * have 249 entries; as a lit template per option they were the form's
+   * slowest part to render, and every keystroke compared them again). Lit
+   * inserts the fragment once and skips it while it is the same object; the
+   * select's `.value` binding follows later changes of the value. A select
+   * that left the form (a hidden field) takes its options with it, so a new
+   * one gets new nodes.
+   */
+  #optionNodes(name: string, options: Options, value: string): DocumentFragment {
+    const [list, nodes, first] = this.#lists[name] ?? [];
+    const same = list?.length == options.length && list.every(([v, t], i) => v == options[i][0] && t == options[i][1]);
+    if (nodes && same && (first?.parentNode == nodes || first?.isConnected)) return nodes;
+    const fresh = document.createDocumentFragment();
+    for (const [v, t] of options) fresh.append(new Option(t, v, v == value, v == value));
+    this.#lists[name] = [options, fresh, fresh.firstChild];
+    return fresh;
+  }
+
   /** One field: label, hint, error and its control(s). */
   protected field(f: Field): TemplateResult {
     const {name, label, type = 'text', options = [], hint, optional} = f;
@@ -233,7 +256,7 @@ export abstract class KpForm extends KpElement {
     }
     return html`<div class=${cls} part="field"><label for=${id} part="label">${head}</label>${tip}${message}${
       type == 'select'
-        ? html`<select id=${id} name=${name} autocomplete=${auto} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>${options.map(([v, t]) => html`<option value=${v} ?selected=${value == v}>${t}</option>`)}</select>`
+        ? html`<select id=${id} name=${name} autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>${this.#optionNodes(name, options, text)}</select>`
         : type == 'textarea'
           ? html`<textarea id=${id} name=${name} rows="6" autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}></textarea>`
           : html`<input id=${id} name=${name} type=${type} autocomplete=${auto} inputmode=${f.inputmode ?? nothing} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>`
