@@ -1,7 +1,7 @@
 import {defineConfig} from 'vite';
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
-import {minifyTemplates, stripPureAnnotations} from './scripts/minify-templates.mjs';
+import {minifyTemplates, stripPureAnnotations, withoutLitDirectives} from './scripts/minify-templates.mjs';
 import {guardLitPolicy} from './scripts/lit-policy-guard.mjs';
 
 const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -13,7 +13,7 @@ const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.
  */
 export default defineConfig({
   define: {__KP_VERSION__: JSON.stringify(version)},
-  plugins: [minifyTemplates(), stripPureAnnotations(), guardLitPolicy()],
+  plugins: [minifyTemplates(), stripPureAnnotations(), guardLitPolicy(), withoutLitDirectives()],
   // Only msg and str of @lit/localize (see src/shared/lit-localize.ts).
   resolve: {alias: [{find: /^@lit\/localize$/, replacement: fileURLToPath(new URL('./src/shared/lit-localize.ts', import.meta.url))}]},
   build: {
