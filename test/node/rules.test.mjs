@@ -8,7 +8,14 @@ const {COUNTRY_CODES, DE_STATES} = await importTs('src/shared/regions.ts');
 
 const interest = (changes) => validateInterest({...validInterest(), ...changes});
 
+/** ISO 3166-1 alpha-2, grouped by first letter ("ADEF…" = AD AE AF …): what the masks in regions.ts must give. */
+const ISO_3166_1 =
+  'ADEFGILMOQRSTUWXZ BABDEFGHIJLMNOQRSTVWYZ CACDFGHIKLMNORUVWXYZ DEJKMOZ ECEGHRST FIJKMOR GABDEFGHILMNPQRSTUWY HKMNRTU ' +
+  'IDELMNOQRST JEMOP KEGHIMNPRWYZ LABCIKRSTUVY MACDEFGHKLMNOPQRSTUVWXYZ NACEFGILOPRUZ OM PAEFGHKLMNRSTWY QA REOSUW ' +
+  'SABCDEGHIJKLMNORSTVXYZ TCDFGHJKLMNORTVWZ UAGMSYZ VACEGINU WFS YET ZAMW';
+
 test('regions: 249 unique alpha-2 codes and the 16 German states', () => {
+  assert.deepEqual(COUNTRY_CODES, ISO_3166_1.split(' ').flatMap((g) => [...g.slice(1)].map((c) => g[0] + c)));
   assert.equal(COUNTRY_CODES.length, 249);
   assert.equal(new Set(COUNTRY_CODES).size, 249);
   assert.ok(COUNTRY_CODES.every((c) => /^[A-Z]{2}$/.test(c)));
