@@ -9,7 +9,8 @@ const cssText = (s) =>
     .replace(/\s+/g, ' ')
     .replace(/\s*([{};,>])\s*/g, '$1')
     .replace(/:\s+/g, ':')
-    .replace(/;}/g, '}');
+    .replace(/;}/g, '}')
+    .trim();
 
 // Whitespace with a line break: between two tags it goes, elsewhere one space stays.
 const htmlText = (s) => s.replace(/>\s*\n\s*</g, '><').replace(/\s*\n\s*/g, ' ');

@@ -9,6 +9,6 @@ p{margin:.5em 0 0}
 .number{font-size:var(--kp-countdown-number-size,2em);font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums}
 .word{font-size:.85em}
 [part=local-time]{color:var(--_muted);font-size:.9em}
-.actions{display:flex;flex-wrap:wrap;gap:.5em;margin-top:.75em}
+.actions{margin-top:.75em}
 .expired{margin:0;font-weight:600}
 `;

@@ -4,7 +4,7 @@ import {css} from '../shared/reactive.js';
 export const interestStyles = css`
 .group>legend{font-size:1.2em;margin-bottom:.5em}
 .closed{font-weight:700}
-.actions{display:flex;flex-wrap:wrap;gap:.5em;margin:var(--_space) 0}
+.actions{margin:var(--_space) 0}
 :host([closed]) form>.button{display:none}
 [readonly]{background:var(--_subtle)}
 dt{font-weight:600}

@@ -18,8 +18,7 @@ export function define(tag: string, ctor: CustomElementConstructor): void {
     if (first !== VERSION && !warned) {
       warned = true;
       console.warn(
-        `klimapartner-widgets ${VERSION}: version ${first} is already on this page and keeps its elements; ` +
-          `load one copy of the file only.`,
+        `klimapartner-widgets ${VERSION}: ${first} is already loaded and keeps its elements; load one copy only.`,
       );
     }
     return;

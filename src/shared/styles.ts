@@ -17,4 +17,5 @@ button{font:inherit;cursor:pointer}
 .button{display:inline-flex;align-items:center;gap:.4em;min-height:44px;padding:.5em 1em;border:2px solid var(--_accent);border-radius:var(--_radius);background:var(--_accent);color:var(--_on-accent);font-weight:600;text-decoration:none}
 .secondary{background:var(--_surface);color:var(--_accent)}
 .button[aria-disabled=true]{opacity:.6;cursor:not-allowed}
+.actions{display:flex;flex-wrap:wrap;gap:.5em}
 `;
