@@ -3,14 +3,17 @@ import type {PropertyDeclarations, PropertyValues} from '../shared/reactive.js';
 import {msg, str} from '@lit/localize';
 import {KpElement} from '../shared/kp-element.js';
 import {baseStyles} from '../shared/styles.js';
-import {differsFromVisitor, formatDeadline, readDeadline, visitorZone, type Deadline} from '../shared/deadline.js';
+import {differsFromVisitor, formatDeadline, readDeadline, type Deadline} from '../shared/deadline.js';
 import {subscribe, reschedule} from '../shared/ticker.js';
 import {watchVisibility} from '../shared/visibility.js';
 import {download, fileName} from '../shared/text-file.js';
-import {remainingInWords, splitRemaining, unitParts, UNITS} from './remaining.js';
+import {remainingInWords, splitRemaining, unitText, wordsIn, type Words} from './remaining.js';
 import {calendarFile} from './ics.js';
 import {KpExpiredEvent} from './events.js';
 import {countdownStyles} from './countdown.styles.js';
+
+/** formatDeadline's zone for the visitor's own clock: none (the name keeps the message's placeholder text). */
+const visitorZone = () => undefined;
 
 /**
  * Time left until a deadline, in the visitor's language, and the deadline
@@ -46,7 +49,6 @@ export class KpCountdown extends KpElement {
     deadline: {},
     timeZone: {attribute: 'time-zone'},
     label: {},
-    now: {state: true},
     paused: {state: true},
     announcement: {state: true},
   };
@@ -58,20 +60,30 @@ export class KpCountdown extends KpElement {
   /** What ends, e.g. "Interessensbekundung". */
   label = '';
 
-  private now = Date.now();
+  /**
+   * The time the digits show. Not a reactive property: most seconds only the
+   * seconds' number (and perhaps its word) change, and the clock writes just
+   * those two text nodes; an update (lit-html, the sentence for screen
+   * readers) comes only when the whole minutes left change.
+   */
+  #now = Date.now();
+  /** Whole minutes left at the last update (-1: none shown). */
+  #minutes = -1;
+  /** Number and word of each unit: text nodes the template places once and the clock rewrites. */
+  #texts = Array.from({length: 8}, () => new Text());
+  #words?: Words;
   private paused = false;
   /** Text for the live region; set only when the deadline passes while the page is open. */
   private announcement = '';
 
   private parsed?: Deadline;
-  /** The deadline's texts, made once per deadline and language rather than every second. */
-  // Stable handlers: a new function on every render would re-add the listeners each second.
+  // Stable handlers: a new function on every render would re-add the listeners on each update.
   #togglePause = () => {
     this.paused = !this.paused;
+    this.#now = Date.now();
     reschedule();
   };
   #save = () => this.save();
-  private texts?: {key: string; deadline: string; iso: string; local?: string};
   private visible = true;
   private wasExpired?: boolean;
   private stopTicks?: () => void;
@@ -90,7 +102,7 @@ export class KpCountdown extends KpElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.stopWatching = watchVisibility(this, (visible) => {
-      if ((this.visible = visible)) this.now = Date.now();
+      if ((this.visible = visible) && this.parsed) this.#at(Date.now());
       reschedule();
     });
     this.startTicks();
@@ -106,7 +118,7 @@ export class KpCountdown extends KpElement {
     if (changed.has('deadline') || changed.has('timeZone')) {
       this.parsed = readDeadline(this);
       this.wasExpired = undefined;
-      this.now = Date.now();
+      this.#now = Date.now();
       if (this.isConnected) this.startTicks();
     }
     const expired = this.expired;
@@ -129,8 +141,9 @@ export class KpCountdown extends KpElement {
     const self = this;
     this.stopTicks = subscribe({
       tick(now) {
-        if (self.visible || now >= self.parsed!.instant) self.now = now;
-        if (self.expired) self.stop();
+        const end = now >= self.parsed!.instant;
+        if (self.visible || end) self.#at(now);
+        if (end) self.stop();
       },
       get wantsSeconds() {
         return self.visible && !self.paused;
@@ -138,6 +151,22 @@ export class KpCountdown extends KpElement {
       get wakeAt() {
         return self.parsed?.instant;
       },
+    });
+  }
+
+  /** Shows the time left at `now`: the seconds at once, anything more through an update. */
+  #at(now: number) {
+    this.#now = now;
+    const left = this.parsed!.instant - now;
+    if (left > 0 && Math.floor(left / 60_000) === this.#minutes) this.#show(3, Math.floor(left / 1000) % 60);
+    else this.requestUpdate();
+  }
+
+  /** Writes the number and word of `unit` where they changed. */
+  #show(unit: number, value: number) {
+    unitText(this.#words!, unit, value).forEach((text, i) => {
+      const node = this.#texts[2 * unit + i];
+      if (node.data != text) node.data = text;
     });
   }
 
@@ -160,45 +189,38 @@ export class KpCountdown extends KpElement {
     download(text, fileName(label, 'ics', 'frist'), 'text/calendar', this);
   }
 
-  private deadlineTexts() {
-    const {instant, zone} = this.parsed!;
-    const intl = this.intl;
-    const key = `${instant} ${zone} ${intl} ${this.locale}`;
-    if (this.texts?.key !== key) {
-      this.texts = {
-        key,
-        deadline: formatDeadline(instant, zone, intl),
-        iso: new Date(instant).toISOString(),
-        local: differsFromVisitor(instant, zone)
-          ? msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), intl)}`)
-          : undefined,
-      };
-    }
-    return this.texts;
-  }
-
   protected override render() {
     if (!this.parsed) return html`<slot></slot>`;
-    const {instant} = this.parsed;
+    const {instant, zone} = this.parsed;
     const {intl, label, paused} = this;
-    const texts = this.deadlineTexts();
     const expired = this.expired;
-    const split = splitRemaining(instant - this.now);
-    const words = remainingInWords(split, intl) ?? msg('weniger als eine Minute');
+    let sentence = '';
+    if (!expired) {
+      const left = instant - this.#now;
+      const split = splitRemaining(left);
+      this.#words = wordsIn(intl);
+      split.forEach((value, unit) => this.#show(unit, value));
+      this.#minutes = Math.floor(left / 60_000);
+      const words = remainingInWords(split, this.#words) ?? msg('weniger als eine Minute');
+      sentence = label ? msg(str`${label}: noch ${words}.`) : msg(str`Noch ${words}.`);
+    }
     const button = (text: string, click: () => void, pressed?: boolean) =>
       html`<button class="button secondary" part="button" aria-pressed=${pressed ?? nothing} @click=${click}>${text}</button>`;
+    // The text nodes stay the same from update to update, so lit-html leaves them alone.
+    const unit = (i: number) =>
+      html`<li class="unit" part="unit"><span class="number" part="number">${this.#texts[2 * i]}</span><span class="word" part="word">${this.#texts[2 * i + 1]}</span></li>`;
     // No white space between tags: Lit ships template text as written.
     return html`<div part="base">${
       expired
         ? html`<p class="expired" part="expired">${this.expiredText()}</p>`
-        : html`<p class="label" part="label">${label || msg('Verbleibende Zeit')}</p><p class="visually-hidden">${
-            label ? msg(str`${label}: noch ${words}.`) : msg(str`Noch ${words}.`)
-          }</p><ul class="digits" part="digits" aria-hidden="true">${(paused ? UNITS.slice(0, 3) : UNITS).map((unit) => {
-            const {number, word} = unitParts(split[unit], unit, intl);
-            return html`<li class="unit" part="unit"><span class="number" part="number">${number}</span><span class="word" part="word">${word}</span></li>`;
-          })}</ul>`
-    }<p part="deadline">${msg('Ende der Frist:')} <time datetime=${texts.iso}>${texts.deadline}</time></p>${
-      !expired && texts.local ? html`<p part="local-time">${texts.local}</p>` : nothing
+        : html`<p class="label" part="label">${label || msg('Verbleibende Zeit')}</p><p class="visually-hidden">${sentence}</p><ul class="digits" part="digits" aria-hidden="true">${unit(0)}${unit(1)}${unit(2)}${
+            paused ? nothing : unit(3)
+          }</ul>`
+    }<p part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(instant).toISOString()}>${formatDeadline(instant, zone, intl)}</time></p>${
+      // The visitor's own time where it differs (formatDeadline keeps what it wrote; this runs once a minute).
+      !expired && differsFromVisitor(instant, zone)
+        ? html`<p part="local-time">${msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), intl)}`)}</p>`
+        : nothing
     }${
       expired
         ? nothing

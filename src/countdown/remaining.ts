@@ -4,66 +4,69 @@
  * `Intl` (plurals included).
  */
 export type Unit = 'day' | 'hour' | 'minute' | 'second';
+/** The units in the order shown; indexes into the arrays below. */
 export const UNITS: readonly Unit[] = ['day', 'hour', 'minute', 'second'];
-const SIZES: Record<Unit, number> = {day: 86_400_000, hour: 3_600_000, minute: 60_000, second: 1000};
+const SIZES = [86_400_000, 3_600_000, 60_000, 1000];
 
-export type Split = Record<Unit, number>;
+/** Whole days, hours, minutes and seconds in `ms` (rounded down; never negative), in the order of UNITS. */
+export function splitRemaining(ms: number): number[] {
+  let rest = Math.max(0, ms);
+  return SIZES.map((size) => {
+    const n = Math.floor(rest / size);
+    rest -= n * size;
+    return n;
+  });
+}
 
-/** Whole days, hours, minutes and seconds in `ms` (rounded down; never negative). */
-export function splitRemaining(ms: number): Split {
-  let rest = Math.max(0, Math.floor(ms / 1000) * 1000);
-  const out = {} as Split;
-  for (const unit of UNITS) {
-    out[unit] = Math.floor(rest / SIZES[unit]);
-    rest -= out[unit] * SIZES[unit];
+/** A number and its word ("3", "Tage"), for the big digits and their caption. */
+export type UnitText = readonly [number: string, word: string];
+
+/**
+ * One language's formats and texts, made once per page and language: a
+ * countdown holds this object, so that a tick finds its texts by index, with
+ * no key to build and no Intl call after the first time.
+ */
+export interface Words {
+  /** The unit formats by unit index. */
+  formats: Intl.NumberFormat[];
+  list: Intl.ListFormat;
+  /** Texts by unit index, then by value. */
+  texts: UnitText[][];
+}
+
+const byLocale = new Map<string, Words>();
+/** The words of `locale` (an Intl tag), shared by every countdown that speaks it. */
+export function wordsIn(locale: string): Words {
+  let w = byLocale.get(locale);
+  if (!w) {
+    const formats = UNITS.map((unit) => new Intl.NumberFormat(locale, {style: 'unit', unit, unitDisplay: 'long'}));
+    byLocale.set(locale, (w = {formats, list: new Intl.ListFormat(locale, {type: 'conjunction'}), texts: [[], [], [], []]}));
   }
-  return out;
+  return w;
 }
 
-const numberFormats = new Map<string, Intl.NumberFormat>();
-function unitFormat(locale: string, unit: Unit): Intl.NumberFormat {
-  const key = `${locale}:${unit}`;
-  let f = numberFormats.get(key);
-  if (!f) numberFormats.set(key, (f = new Intl.NumberFormat(locale, {style: 'unit', unit, unitDisplay: 'long'})));
-  return f;
-}
-
-const partsCache = new Map<string, {number: string; word: string}>();
-/** "3 Tage" split into the number and its word, for the big digits and their caption (cached). */
-export function unitParts(value: number, unit: Unit, locale: string): {number: string; word: string} {
-  const key = locale + unit + value;
-  let parts = partsCache.get(key);
-  if (!parts) {
-    parts = {number: '', word: ''};
-    for (const p of unitFormat(locale, unit).formatToParts(value)) {
-      if (p.type === 'unit') parts.word += p.value;
-      else if (p.type !== 'literal') parts.number += p.value;
+/** "3 Tage" split into the number and its word (made once per language, unit and value). */
+export function unitText(w: Words, unit: number, value: number): UnitText {
+  let text = w.texts[unit][value];
+  if (!text) {
+    let number = '';
+    let word = '';
+    for (const p of w.formats[unit].formatToParts(value)) {
+      if (p.type == 'unit') word += p.value;
+      else if (p.type != 'literal') number += p.value;
     }
-    partsCache.set(key, parts);
+    text = w.texts[unit][value] = [number, word];
   }
-  return parts;
+  return text;
 }
-
-const lists = new Map<string, Intl.ListFormat>();
 
 /**
  * The time left in words, to the minute: "12 Tage, 5 Stunden und 3 Minuten".
  * Leading zero units are left out; undefined when less than a minute is left.
+ * `split` as from splitRemaining.
  */
-let last: [key: string, words: string | undefined] = ['', undefined];
-export function remainingInWords(split: Split, locale: string): string | undefined {
-  // Called every second by every countdown; the words change once a minute.
-  const key = `${locale} ${split.day} ${split.hour} ${split.minute}`;
-  if (last[0] != key) last = [key, wordsFor(split, locale)];
-  return last[1];
-}
-
-function wordsFor(split: Split, locale: string): string | undefined {
-  const units: Unit[] = ['day', 'hour', 'minute'];
-  const first = units.findIndex((u) => split[u] > 0);
-  if (first < 0) return undefined;
-  const words = units.slice(first).map((u) => unitFormat(locale, u).format(split[u]));
-  let list = lists.get(locale);
-  if (!list) lists.set(locale, (list = new Intl.ListFormat(locale, {type: 'conjunction'})));
-  return list.format(words);
+export function remainingInWords(split: readonly number[], w: Words): string | undefined {
+  const first = split.findIndex((n) => n > 0);
+  if (first < 0 || first > 2) return undefined;
+  return w.list.format(split.slice(first, 3).map((n, i) => w.formats[first + i].format(n)));
 }

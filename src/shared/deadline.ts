@@ -33,31 +33,14 @@ export function readDeadline(el: Element): Deadline | undefined {
 }
 
 const formats = new Map<string, Intl.DateTimeFormat>();
-function format(locale: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
-  const key = locale + JSON.stringify(options);
-  let f = formats.get(key);
-  if (!f) formats.set(key, (f = new Intl.DateTimeFormat(locale, options)));
-  return f;
-}
-
-let ownZone: string | undefined;
-/** The visitor's own time zone, as the browser reports it (read once). */
-export function visitorZone(): string {
-  return (ownZone ??= new Intl.DateTimeFormat().resolvedOptions().timeZone);
-}
-
-/** The zone's name in words ("Mitteleuropäische Sommerzeit"), never an abbreviation. */
-export function zoneName(instant: number, zone: string, locale: string): string {
-  const parts = format(locale, {timeZone: zone, timeZoneName: 'long'}).formatToParts(instant);
-  return parts.find((p) => p.type === 'timeZoneName')?.value ?? zone;
-}
 
 /**
  * The deadline in words: "Donnerstag, 31. März 2022, 23:59 Uhr
- * (Mitteleuropäische Sommerzeit)". Call inside the element's locale.
+ * (Mitteleuropäische Sommerzeit)". `zone` undefined: the visitor's own zone.
+ * Call inside the element's locale.
  */
 const inWords = new Map<string, string>();
-export function formatDeadline(instant: number, zone: string, locale: string): string {
+export function formatDeadline(instant: number, zone: string | undefined, locale: string): string {
   // Made once per deadline, zone and language: forms and countdowns re-render often.
   // (`locale` is the element's Intl tag, whose language is also the one msg() renders in.)
   const key = `${instant} ${zone} ${locale}`;
@@ -66,16 +49,49 @@ export function formatDeadline(instant: number, zone: string, locale: string): s
   return text;
 }
 
-function wordsFor(instant: number, zone: string, locale: string): string {
-  const date = format(locale, {timeZone: zone, weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'}).format(
-    instant,
-  );
-  const time = format(locale, {timeZone: zone, hour: '2-digit', minute: '2-digit', hourCycle: 'h23'}).format(instant);
-  const zoneText = zoneName(instant, zone, locale);
+function wordsFor(instant: number, zone: string | undefined, locale: string): string {
+  // One format for date, time and zone name (each Intl object costs up to a millisecond or
+  // more to make, even with ICU warm), instead of three: date and time are cut out of its
+  // parts and read exactly as the date alone and the time alone would (pinned for our
+  // languages and their regional tags by test/countdown/deadline-words.test.ts).
+  const key = locale + zone;
+  let f = formats.get(key);
+  if (!f) {
+    f = new Intl.DateTimeFormat(locale, {
+      timeZone: zone,
+      weekday: 'long',
+      day: 'numeric',
+      month: 'long',
+      year: 'numeric',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+      timeZoneName: 'long',
+    });
+    formats.set(key, f);
+  }
+  const parts = f.formatToParts(instant);
+  /** The parts from the first to the last whose type matches. */
+  const cut = (types: RegExp) => {
+    let text = '';
+    let between = '';
+    for (const {type, value} of parts) {
+      if (types.test(type)) {
+        text += between + value;
+        between = '';
+      } else if (text) between += value;
+    }
+    return text;
+  };
+  // (Weekday, day, month, year; with h23 there is no dayPeriod.)
+  const date = cut(/day|month|year/);
+  const time = cut(/hour|minute/);
+  const zoneText = cut(/timeZoneName/);
   return msg(str`${date}, ${time} Uhr (${zoneText})`, {id: 'deadline-in-words'});
 }
 
 /** True when the visitor's clock is in another offset than the deadline's zone at that instant. */
 export function differsFromVisitor(instant: number, zone: string): boolean {
-  return zoneOffset(instant, zone) !== zoneOffset(instant, visitorZone());
+  // The visitor's offset from Date (no Intl object to make); zoneOffset also counts whole minutes.
+  return zoneOffset(instant, zone) / -60_000 != new Date(instant).getTimezoneOffset();
 }

@@ -15,11 +15,21 @@ const MINUTE = 60_000;
 const DAY = 86_400_000;
 
 const offsetFormats = new Map<string, Intl.DateTimeFormat>();
+/** The numeric format that zoneOffset reads; it also validates the zone (one Intl object per zone). */
+function offsetFormat(zone: string): Intl.DateTimeFormat {
+  let f = offsetFormats.get(zone);
+  if (!f) {
+    const n = 'numeric';
+    f = new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23', year: n, month: n, day: n, hour: n, minute: n, second: n});
+    offsetFormats.set(zone, f);
+  }
+  return f;
+}
 
 /** The validated, canonical zone name, or undefined for an unknown zone. */
 export function checkTimeZone(zone: string): string | undefined {
   try {
-    return new Intl.DateTimeFormat('en', {timeZone: zone}).resolvedOptions().timeZone;
+    return offsetFormat(zone).resolvedOptions().timeZone;
   } catch {
     return undefined;
   }
@@ -27,12 +37,7 @@ export function checkTimeZone(zone: string): string | undefined {
 
 /** The zone's offset from UTC at `instant`, in milliseconds (east positive). */
 export function zoneOffset(instant: number, zone: string): number {
-  let f = offsetFormats.get(zone);
-  if (!f) {
-    const n = 'numeric';
-    f = new Intl.DateTimeFormat('en-US', {timeZone: zone, hourCycle: 'h23', year: n, month: n, day: n, hour: n, minute: n, second: n});
-    offsetFormats.set(zone, f);
-  }
+  const f = offsetFormat(zone);
   const p: Record<string, number> = {};
   for (const {type, value} of f.formatToParts(instant)) p[type] = +value;
   const wall = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second);

@@ -1,5 +1,5 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import type sinon from 'sinon';
+import sinon from 'sinon';
 import '../../src/countdown/define.js';
 import {$, captureConsole, fixClock, shadowText} from '../helpers.js';
 
@@ -64,6 +64,45 @@ describe('<kp-countdown>', () => {
     clock!.tick(1000);
     await el.updateComplete;
     expect(seconds()).to.equal('6');
+  });
+
+  it('writes only the seconds each second, and updates the rest once a minute', async () => {
+    // 2 days, 13 hours, 59 minutes and 3.6 seconds left.
+    const el = await make(`deadline="${DEADLINE}" label="Interessensbekundung"`, '2022-03-29T10:00:55.400+02:00');
+    const numbers = () => [...el.shadowRoot!.querySelectorAll('[part=number]')].map((n) => n.textContent);
+    const sentence = () => shadowText(el, '.visually-hidden');
+    const render = sinon.spy(el as unknown as {render(): unknown}, 'render');
+    try {
+      expect(numbers()).to.deep.equal(['2', '13', '59', '3']);
+      clock!.tick(700);
+      await el.updateComplete;
+      expect(numbers()).to.deep.equal(['2', '13', '59', '2']);
+      clock!.tick(2000);
+      await el.updateComplete;
+      expect(numbers()).to.deep.equal(['2', '13', '59', '0']);
+      expect(render.callCount).to.equal(0, 'no update within the minute');
+      expect(sentence()).to.equal('Interessensbekundung: noch 2 Tage, 13 Stunden und 59 Minuten.');
+      clock!.tick(1000);
+      await el.updateComplete;
+      expect(numbers()).to.deep.equal(['2', '13', '58', '59']);
+      expect(render.callCount).to.equal(1, 'one update when the minutes change');
+      expect(sentence()).to.equal('Interessensbekundung: noch 2 Tage, 13 Stunden und 58 Minuten.');
+    } finally {
+      render.restore();
+    }
+  });
+
+  it('shows the current seconds again when they are resumed', async () => {
+    const el = await make(`deadline="${DEADLINE}"`, '2022-03-29T10:00:55.400+02:00');
+    const pause = [...el.shadowRoot!.querySelectorAll('button')].find((b) => b.hasAttribute('aria-pressed'))!;
+    pause.click();
+    await el.updateComplete;
+    clock!.tick(20_000);
+    await el.updateComplete;
+    pause.click();
+    await el.updateComplete;
+    const numbers = [...el.shadowRoot!.querySelectorAll('[part=number]')].map((n) => n.textContent);
+    expect(numbers).to.deep.equal(['2', '13', '58', '43']);
   });
 
   it('expires at zero: attribute, property, event once, message and announcement', async () => {
