@@ -13,7 +13,7 @@ import {KpExpiredEvent} from './events.js';
 import {countdownStyles} from './countdown.styles.js';
 
 /** formatDeadline's zone for the visitor's own clock: none (the name keeps the message's placeholder text). */
-const visitorZone = () => undefined;
+const visitorZone = (): undefined => {};
 
 /**
  * Time left until a deadline, in the visitor's language, and the deadline
@@ -72,6 +72,8 @@ export class KpCountdown extends KpElement {
   /** Number and word of each unit: text nodes the template places once and the clock rewrites. */
   #texts = Array.from({length: 8}, () => new Text());
   #words?: Words;
+  /** Whether the visitor's clock differs from the deadline's zone (read once per deadline). */
+  #local?: boolean;
   private paused = false;
   /** Text for the live region; set only when the deadline passes while the page is open. */
   private announcement = '';
@@ -116,7 +118,8 @@ export class KpCountdown extends KpElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('deadline') || changed.has('timeZone')) {
-      this.parsed = readDeadline(this);
+      const parsed = (this.parsed = readDeadline(this));
+      this.#local = parsed && differsFromVisitor(parsed.instant, parsed.zone);
       this.wasExpired = undefined;
       this.#now = Date.now();
       if (this.isConnected) this.startTicks();
@@ -164,10 +167,11 @@ export class KpCountdown extends KpElement {
 
   /** Writes the number and word of `unit` where they changed. */
   #show(unit: number, value: number) {
-    unitText(this.#words!, unit, value).forEach((text, i) => {
+    const texts = unitText(this.#words!, unit, value);
+    for (let i = 0; i < 2; i++) {
       const node = this.#texts[2 * unit + i];
-      if (node.data != text) node.data = text;
-    });
+      if (node.data != texts[i]) node.data = texts[i];
+    }
   }
 
   private expiredText(): string {
@@ -217,8 +221,8 @@ export class KpCountdown extends KpElement {
             paused ? nothing : unit(3)
           }</ul>`
     }<p part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(instant).toISOString()}>${formatDeadline(instant, zone, intl)}</time></p>${
-      // The visitor's own time where it differs (formatDeadline keeps what it wrote; this runs once a minute).
-      !expired && differsFromVisitor(instant, zone)
+      // The visitor's own time where it differs (formatDeadline keeps what it wrote).
+      !expired && this.#local
         ? html`<p part="local-time">${msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), intl)}`)}</p>`
         : nothing
     }${

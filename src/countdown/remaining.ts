@@ -18,8 +18,8 @@ export function splitRemaining(ms: number): number[] {
   });
 }
 
-/** A number and its word ("3", "Tage"), for the big digits and their caption. */
-export type UnitText = readonly [number: string, word: string];
+/** A number, its word and both as written together ("3", "Tage", "3 Tage"). */
+export type UnitText = readonly [number: string, word: string, whole: string];
 
 /**
  * One language's formats and texts, made once per page and language: a
@@ -45,17 +45,23 @@ export function wordsIn(locale: string): Words {
   return w;
 }
 
-/** "3 Tage" split into the number and its word (made once per language, unit and value). */
+/**
+ * "3 Tage" and its number and word apart, for the big digits, their caption
+ * and the sentence (made once per language, unit and value: Intl's first use
+ * of each format is what costs).
+ */
 export function unitText(w: Words, unit: number, value: number): UnitText {
   let text = w.texts[unit][value];
   if (!text) {
     let number = '';
     let word = '';
+    let whole = '';
     for (const p of w.formats[unit].formatToParts(value)) {
       if (p.type == 'unit') word += p.value;
       else if (p.type != 'literal') number += p.value;
+      whole += p.value;
     }
-    text = w.texts[unit][value] = [number, word];
+    text = w.texts[unit][value] = [number, word, whole];
   }
   return text;
 }
@@ -68,5 +74,5 @@ export function unitText(w: Words, unit: number, value: number): UnitText {
 export function remainingInWords(split: readonly number[], w: Words): string | undefined {
   const first = split.findIndex((n) => n > 0);
   if (first < 0 || first > 2) return undefined;
-  return w.list.format(split.slice(first, 3).map((n, i) => w.formats[first + i].format(n)));
+  return w.list.format(split.slice(first, 3).map((n, i) => unitText(w, first + i, n)[2]));
 }

@@ -17,7 +17,7 @@ export interface Deadline {
 /** Reads `deadline` and `time-zone` of `el`; undefined (after one console error) when either is bad. */
 export function readDeadline(el: Element): Deadline | undefined {
   const zoneAttr = el.getAttribute('time-zone');
-  const zone = zoneAttr === null || zoneAttr.trim() === '' ? DEFAULT_TIME_ZONE : checkTimeZone(zoneAttr.trim());
+  const zone = zoneAttr?.trim() ? checkTimeZone(zoneAttr.trim()) : DEFAULT_TIME_ZONE;
   if (!zone) {
     reportAttributeError(el, 'time-zone', zoneAttr, 'not an IANA time zone such as "Europe/Berlin".');
     return undefined;
