@@ -19,7 +19,7 @@ export const stats = (xs) => ({median: median(xs), min: Math.min(...xs), max: Ma
  * Init script for every page: "ready" is the first frame after every kp- element
  * on the page whose tag is defined has finished its first update (the bare page:
  * the first frame after DOMContentLoaded). Module scripts run before
- * DOMContentLoaded, so by then the bundle has defined its tags.
+ * DOMContentLoaded; the tags are defined in the tasks right after.
  */
 function readyProbe() {
   const setTimeout0 = window.setTimeout.bind(window);
@@ -47,6 +47,11 @@ function readyProbe() {
   addEventListener('DOMContentLoaded', async () => {
     const all = [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('kp-'));
     const tags = [...new Set(all.map((e) => e.localName))];
+    // The file defines its tags one per task after it runs: wait for each
+    // (3 s at most for a tag it does not have); the bare page has no file.
+    if (document.querySelector('script[type="module"][src*="klimapartner-widgets"]')) {
+      await Promise.all(tags.map((t) => Promise.race([customElements.whenDefined(t), new Promise((r) => setTimeout0(r, 3000))])));
+    }
     const defined = tags.filter((t) => customElements.get(t));
     const els = all.filter((e) => defined.includes(e.localName));
     await Promise.all(els.map((e) => e.updateComplete));

@@ -5,7 +5,9 @@
  * manifest entry that no longer exists, fails here.
  */
 import {expect} from '@open-wc/testing';
-import '../../src/index.js';
+import {defined} from '../../src/index.js';
+
+before(() => defined);
 
 interface Attribute {
   name: string;

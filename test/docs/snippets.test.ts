@@ -6,7 +6,9 @@
  * console.error then.
  */
 import {expect} from '@open-wc/testing';
-import '../../src/index.js';
+import {defined} from '../../src/index.js';
+
+before(() => defined);
 import {captureConsole} from '../helpers.js';
 
 interface Snippet {

@@ -5,7 +5,7 @@ import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {startHost, CSP} from './support/server.mjs';
 import {launchChromium, visit} from './support/browser.mjs';
-import {allFour, newsletter, interest} from './support/fixtures.mjs';
+import {TAGS, allFour, newsletter, interest} from './support/fixtures.mjs';
 import {quickFill, clickSubmit, submitButton, tune, waitForState} from './support/forms.mjs';
 
 let host, browser;
@@ -84,7 +84,7 @@ test("two copies under 'trusted-types lit-html' (no 'allow-duplicates'): loading
   const errors = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
-  await page.waitForFunction(() => customElements.get('kp-countdown'));
+  await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS);
   await page.waitForTimeout(300);
   await context.close();
   assert.deepEqual(errors, []);

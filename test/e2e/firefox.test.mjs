@@ -42,7 +42,7 @@ async function firefoxPage(url, fn, {expectConsole = []} = {}) {
   });
   try {
     await page.goto(url);
-    await page.waitForFunction(() => customElements.get('kp-countdown'));
+    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), {}, TAGS);
     await fn(page);
     const state = await page.evaluate(() => ({
       violations: window.__host.violations,

@@ -125,7 +125,7 @@ test('the page asks nothing of any other host; the widget file makes no request 
     const seen = [];
     page.on('request', (r) => seen.push(new URL(r.url()).pathname));
     await page.reload();
-    await page.waitForFunction(() => customElements.get('kp-countdown'));
+    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS);
     await page.waitForTimeout(500);
     const own = seen.filter((p) => !/^\/(cms|fileadmin|typo3conf)\/|^\/requests$/.test(p));
     assert.deepEqual(own, [], 'only the page, its assets and the two copies are fetched');

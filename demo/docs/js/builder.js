@@ -215,5 +215,6 @@ form.addEventListener('input', () => {
   timer = setTimeout(update, 200);
 });
 form.addEventListener('change', update);
-customElements.whenDefined('kp-countdown').then(update);
+// The file defines its tags one per task: render the preview again once all are there.
+Promise.all(['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form'].map((t) => customElements.whenDefined(t))).then(update);
 update();

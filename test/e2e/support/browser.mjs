@@ -91,7 +91,7 @@ export async function visit(browser, origin, url, fn, {context: options = {}, gu
     const page = await context.newPage();
     const g = guard(page, origin, guardOptions);
     await page.goto(url);
-    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), waitFor ?? ['kp-countdown']);
+    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), waitFor ?? ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form']);
     await fn(page, g, context);
     await g.check();
   } finally {

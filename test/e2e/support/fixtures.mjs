@@ -4,13 +4,13 @@
 export const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form'];
 export const FORMS = ['kp-newsletter-signup', 'kp-interest-form'];
 
-/** Tags the built file defines (elements still being written are skipped until they land). */
+/** Tags the built file defines (one per task after it runs: wait for the last). */
 export async function definedTags(browser, host) {
   const url = host.page('/__defined', {body: ''});
   const context = await browser.newContext();
   const page = await context.newPage();
   await page.goto(url);
-  await page.waitForFunction(() => customElements.get('kp-countdown'));
+  await page.waitForFunction((all) => all.every((t) => customElements.get(t)), TAGS);
   const tags = await page.evaluate((all) => all.filter((t) => customElements.get(t)), TAGS);
   await context.close();
   return new Set(tags);
