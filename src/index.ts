@@ -7,6 +7,8 @@ import {KpCountdown} from './countdown/countdown.js';
 import {KpContactCard} from './contact-card/contact-card.js';
 import {KpNewsletterSignup} from './newsletter-signup/newsletter-signup.js';
 import {KpInterestForm} from './interest-form/interest-form.js';
+import {countries} from './interest-form/options.js';
+import {resolveIntlLocale} from './shared/locale.js';
 
 /**
  * Resolves when every element is defined. The tags are defined one per task
@@ -21,6 +23,9 @@ export const defined: Promise<void> = inTurns([
   () => define('kp-countdown', KpCountdown),
   () => define('kp-contact-card', KpContactCard),
   () => define('kp-newsletter-signup', KpNewsletterSignup),
+  // The interest form's country list in each form's language (Intl.DisplayNames
+  // and a Collator sorting 249 names: the form's costliest part), a turn ahead.
+  () => document.querySelectorAll('kp-interest-form').forEach((el) => countries(resolveIntlLocale(el))),
   () => define('kp-interest-form', KpInterestForm),
 ]);
 
