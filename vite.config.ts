@@ -1,6 +1,6 @@
 import {defineConfig} from 'vite';
 import {readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {msgIds} from './scripts/msg-ids.mjs';
 import {minifyTemplates, stripPureAnnotations, withoutLitDirectives} from './scripts/minify-templates.mjs';
 import {guardLitPolicy} from './scripts/lit-policy-guard.mjs';
 
@@ -13,9 +13,8 @@ const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.
  */
 export default defineConfig({
   define: {__KP_VERSION__: JSON.stringify(version)},
-  plugins: [minifyTemplates(), stripPureAnnotations(), guardLitPolicy(), withoutLitDirectives()],
-  // Only msg and str of @lit/localize (see src/shared/lit-localize.ts).
-  resolve: {alias: [{find: /^@lit\/localize$/, replacement: fileURLToPath(new URL('./src/shared/lit-localize.ts', import.meta.url))}]},
+  // msgIds: msg('German text') → msg(n), and '@lit/localize' → src/shared/lit-localize.ts (scripts/msg-ids.mjs).
+  plugins: [msgIds(), minifyTemplates(), stripPureAnnotations(), guardLitPolicy(), withoutLitDirectives()],
   build: {
     target: 'es2022',
     outDir: process.env.KP_OUT_DIR ?? 'dist',

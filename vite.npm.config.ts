@@ -1,6 +1,6 @@
 import {defineConfig} from 'vite';
 import {readFileSync} from 'node:fs';
-import {fileURLToPath} from 'node:url';
+import {msgIds} from './scripts/msg-ids.mjs';
 import {minifyTemplates} from './scripts/minify-templates.mjs';
 
 const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
@@ -17,9 +17,8 @@ const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/.*)?$/;
 
 export default defineConfig({
   define: {__KP_VERSION__: JSON.stringify(version)},
-  plugins: [minifyTemplates()],
-  // Only msg and str of @lit/localize (see src/shared/lit-localize.ts).
-  resolve: {alias: [{find: /^@lit\/localize$/, replacement: fileURLToPath(new URL('./src/shared/lit-localize.ts', import.meta.url))}]},
+  // msgIds: msg('German text') → msg(n), and '@lit/localize' → src/shared/lit-localize.ts (scripts/msg-ids.mjs).
+  plugins: [msgIds(), minifyTemplates()],
   build: {
     target: 'es2022',
     outDir: 'lib',

@@ -1,8 +1,10 @@
 /**
- * What our sources import from '@lit/localize' (`msg`, `str`), without the
- * rest of its index: the bundle's Vite configs alias the bare specifier here,
- * so lit-localize's unused runtime (its Deferred, its hash table) stays out.
- * Type checking and lit-localize extract still read the real package.
+ * What our sources import from '@lit/localize' (`msg`, `str`) in the build:
+ * scripts/msg-ids.mjs points the bare specifier here and rewrites every
+ * `msg('German text')` to `msg(n, ...values)`, answered by our numbered
+ * lookup, so lit-localize's runtime (its Deferred, its hash table, its msg
+ * installer) stays out. `str` is only imported, no longer called, after that.
+ * Type checking, tests and lit-localize extract read the real package.
  */
-export {msg} from '@lit/localize/init/install.js';
+export {msgById as msg} from './locale.js';
 export {str} from '@lit/localize/internal/str-tag.js';

@@ -10,7 +10,7 @@
  */
 import {_installMsgImplementation, type msg} from '@lit/localize/init/install.js';
 import type {StrResult} from '@lit/localize/internal/str-tag.js';
-import {KEY_WIDTH, keys, packed, SALT, SEP, sourceLocale, targetLocales} from '../generated/locales.js';
+import {packed, SEP, sourceLocale, targetLocales} from '../generated/locales.js';
 
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
 export const LOCALES: readonly Locale[] = [sourceLocale, ...targetLocales];
@@ -21,46 +21,34 @@ let rendering: Locale = DEFAULT_LOCALE;
 /** The host's choice through `setLocale()`, if any. */
 let hostTag: string | undefined;
 
-/** A message's key: its German text (strings joined by \x1e) or explicit id, hashed; see scripts/build-locales.mjs. */
-const key = (text: string): string => {
-  let h = SALT;
-  for (let i = 0; i < text.length; i++) h = Math.imul(h ^ text.charCodeAt(i), 16777619);
-  return ((h >>> 0) % 36 ** KEY_WIDTH).toString(36).padStart(KEY_WIDTH, '0');
-};
-
-/** Each locale's texts by key, unpacked on first use (`packed` holds each message's texts in the order of targetLocales). */
-const tables: Record<string, Record<string, string>> = {};
-/** Message keys by their template (a str`` template's strings array, or the text): hashed once, not every second. */
-const keyCache = new Map<unknown, string>();
-const table = (locale: Locale) => {
-  const n = targetLocales.length;
-  const column = (targetLocales as readonly string[]).indexOf(locale);
-  return (tables[locale] ??= Object.fromEntries(
-    packed
-      .split(SEP)
-      .filter((_, i) => i % n == column)
-      .map((t, i) => [keys.substr(i * KEY_WIDTH, KEY_WIDTH), t]),
-  ));
-};
+/** Each locale's texts in message order, unpacked on first use (`packed` holds each message's texts in the order of LOCALES). */
+const tables: Partial<Record<Locale, string[]>> = {};
+const table = (locale: Locale) =>
+  (tables[locale] ??= packed.split(SEP).filter((_, i) => i % LOCALES.length == LOCALES.indexOf(locale)));
 
 /**
  * Our own `msg()` (lit-localize's reentrant runtime would ship a 64-bit hash
- * and 17-character ids): the text in the locale being rendered, `{0}` … filled
- * with the template's values; German, or a text not yet translated, as written.
+ * and 17-character ids), as the build calls it: message `n` of the table (see
+ * scripts/msg-ids.mjs, which numbers our sources' `msg('…')` calls) in the
+ * locale being rendered, `{0}` … filled with the str`` template's values.
+ * Sources import it as `msg` from '@lit/localize' (src/shared/lit-localize.ts).
  */
-_installMsgImplementation(((template: string | StrResult, options?: {id?: string}) => {
-  const strings = typeof template == 'string' ? [template] : template.strings;
-  const values = typeof template == 'string' ? [] : template.values;
-  let text: string | undefined;
-  if (rendering != DEFAULT_LOCALE) {
-    // A str`` template's strings array, or the text itself: one per call site, so the cache stays small.
-    const site = options?.id ?? (typeof template == 'string' ? template : template.strings);
-    let k = keyCache.get(site);
-    if (k === undefined) keyCache.set(site, (k = key(options?.id ?? strings.join('\x1e'))));
-    text = table(rendering)[k];
-  }
-  return text ? text.replace(/\{(\d+)\}/g, (_, i) => String(values[i])) : strings.reduce((a, s, i) => a + values[i - 1] + s);
-}) as typeof msg);
+export const msgById = (n: number, ...values: unknown[]): string =>
+  table(rendering)[n].replace(/\{(\d+)\}/g, (_, i) => values[i] as string);
+
+// Replaced by `true` in the build, where every msg() is numbered (scripts/msg-ids.mjs).
+declare const __KP_MSG_IDS__: boolean;
+if (typeof __KP_MSG_IDS__ == 'undefined') {
+  // Sources as written (Web Test Runner, no build step): lit-localize's msg()
+  // with the German text finds it in the table's German column and answers
+  // through msgById, as the build's numbered call would. A text not in the
+  // table yet (new, not extracted) stays German; the build fails on it.
+  _installMsgImplementation(((template: string | StrResult) => {
+    const [strings, values] = typeof template == 'string' ? [[template], []] : [template.strings, template.values];
+    const n = table(DEFAULT_LOCALE).indexOf(strings.reduce((a, s, i) => `${a}{${i - 1}}${s}`));
+    return n < 0 ? strings.reduce((a, s, i) => a + values[i - 1] + s) : msgById(n, ...values);
+  }) as typeof msg);
+}
 
 /** Maps any BCP 47 tag (`fr-CA`, `PT-br`, `de_DE`) to one of ours, or undefined. */
 export function matchLocale(tag: string | null | undefined): Locale | undefined {

@@ -1,5 +1,7 @@
 import {expect, fixture, html} from '@open-wc/testing';
-import {matchLocale, resolveIntlLocale, resolveLocale, setLocale, getLocale} from '../../src/shared/locale.js';
+import {msg, str} from '@lit/localize';
+import {inLocale, LOCALES, matchLocale, msgById, resolveIntlLocale, resolveLocale, setLocale, getLocale} from '../../src/shared/locale.js';
+import {packed, SEP} from '../../src/generated/locales.js';
 import '../../src/countdown/define.js';
 import {shadowText} from '../helpers.js';
 
@@ -70,5 +72,17 @@ describe('locale: which language an element speaks', () => {
     await plain.updateComplete;
     expect(shadowText(plain, '[part=label]')).to.equal('Tiempo restante');
     expect(shadowText(en, '[part=label]')).to.equal('Time left');
+  });
+
+  it('answers msg() as written (tests) as the build’s numbered msg(n, …values) does, in all five languages', () => {
+    // The build (scripts/msg-ids.mjs) turns msg(str`Noch ${count} Zeichen`) into msgById(n, count).
+    const n = packed.split(SEP).indexOf('Noch {0} Zeichen') / LOCALES.length;
+    const count = 12;
+    const written = LOCALES.map((l) => inLocale(l, () => msg(str`Noch ${count} Zeichen`)));
+    expect(written).to.deep.equal(LOCALES.map((l) => inLocale(l, () => msgById(n, count))));
+    expect(written).to.deep.equal(['Noch 12 Zeichen', '12 characters left', 'Encore 12 caractères', 'Quedan 12 caracteres', 'Restam 12 caracteres']);
+    // Values in the translation's order; a text not in the table (not yet extracted) stays German.
+    expect(inLocale('fr', () => msg(str`${'A'}: noch ${'B'}.`))).to.equal('A : encore B.');
+    expect(inLocale('en', () => msg('Nicht im Katalog'))).to.equal('Nicht im Katalog');
   });
 });
