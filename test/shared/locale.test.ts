@@ -83,6 +83,8 @@ describe('locale: which language an element speaks', () => {
     expect(written).to.deep.equal(['Noch 12 Zeichen', '12 characters left', 'Encore 12 caractères', 'Quedan 12 caracteres', 'Restam 12 caracteres']);
     // Values in the translation's order; a text not in the table (not yet extracted) stays German.
     expect(inLocale('fr', () => msg(str`${'A'}: noch ${'B'}.`))).to.equal('A : encore B.');
-    expect(inLocale('en', () => msg('Nicht im Katalog'))).to.equal('Nicht im Katalog');
+    // msg under a plain function type, so that `lit-localize extract` leaves the text out of the catalogue.
+    const notExtracted = msg as (text: string) => string;
+    expect(inLocale('en', () => notExtracted('Nicht im Katalog'))).to.equal('Nicht im Katalog');
   });
 });
