@@ -12,9 +12,6 @@ import {calendarFile} from './ics.js';
 import {KpExpiredEvent} from './events.js';
 import {countdownStyles} from './countdown.styles.js';
 
-/** formatDeadline's zone for the visitor's own clock: none (the name keeps the message's placeholder text). */
-const visitorZone = (): undefined => {};
-
 /**
  * Time left until a deadline, in the visitor's language, and the deadline
  * itself in words, with its time zone named.
@@ -221,9 +218,9 @@ export class KpCountdown extends KpElement {
             paused ? nothing : unit(3)
           }</ul>`
     }<p part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(instant).toISOString()}>${formatDeadline(instant, zone, intl)}</time></p>${
-      // The visitor's own time where it differs (formatDeadline keeps what it wrote).
+      // The visitor's own time (zone undefined) where it differs; formatDeadline keeps what it wrote.
       !expired && this.#local
-        ? html`<p part="local-time">${msg(str`Bei Ihnen: ${formatDeadline(instant, visitorZone(), intl)}`)}</p>`
+        ? html`<p part="local-time">${msg(str`Bei Ihnen: ${formatDeadline(instant, undefined, intl)}`)}</p>`
         : nothing
     }${
       expired
