@@ -3,20 +3,14 @@
 // rules, two copies of the file, and its own custom element wrapping ours.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {startHost, CSP} from './support/server.mjs';
-import {launchChromium, visit, guard} from './support/browser.mjs';
-import {TAGS, allFour, countdown, contactCard, definedTags} from './support/fixtures.mjs';
+import {CSP} from './support/server.mjs';
+import {visit, guard} from './support/browser.mjs';
+import {TAGS, allFour, countdown, contactCard} from './support/fixtures.mjs';
+import {openSuite, closeSuite} from './support/suite.mjs';
 
 let host, browser, defined;
-before(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-  defined = await definedTags(browser, host);
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+before(async () => ({host, browser, defined} = await openSuite()));
+after(() => closeSuite(host, browser));
 
 /** What each of our elements on the page shows, and whether its fallback is hidden. */
 const inspect = (page) =>

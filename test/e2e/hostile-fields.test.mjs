@@ -5,23 +5,17 @@
 // field held it (and shown as text in the interest form's summary).
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {startHost, CSP} from './support/server.mjs';
-import {launchChromium, visit} from './support/browser.mjs';
+import {CSP} from './support/server.mjs';
+import {visit} from './support/browser.mjs';
 import {PAYLOADS} from './support/payloads.mjs';
 import {VALID, TEXT_FIELDS} from './support/forms.mjs';
-import {FORMS, definedTags} from './support/fixtures.mjs';
+import {FORMS} from './support/fixtures.mjs';
 import {ELEMENTS} from './support/elements.mjs';
+import {openSuite, closeSuite} from './support/suite.mjs';
 
 let host, browser, defined;
-before(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-  defined = await definedTags(browser, host);
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+before(async () => ({host, browser, defined} = await openSuite()));
+after(() => closeSuite(host, browser));
 
 /**
  * In the page: one fresh form per payload. Fields are set as a browser sets

@@ -4,22 +4,16 @@
 // breaks, no uncaught error.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
-import {startHost, CSP} from './support/server.mjs';
-import {launchChromium, visit} from './support/browser.mjs';
+import {CSP} from './support/server.mjs';
+import {visit} from './support/browser.mjs';
 import {PAYLOADS} from './support/payloads.mjs';
 import {ELEMENTS} from './support/elements.mjs';
-import {TAGS, tag, definedTags} from './support/fixtures.mjs';
+import {TAGS, tag} from './support/fixtures.mjs';
+import {openSuite, closeSuite} from './support/suite.mjs';
 
 let host, browser, defined;
-before(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-  defined = await definedTags(browser, host);
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+before(async () => ({host, browser, defined} = await openSuite()));
+after(() => closeSuite(host, browser));
 
 // Photos and privacy links made of hostile text are relative URLs on the page's own
 // host; the browser notes their 404s on the console. That is the host's own 404, not ours.

@@ -5,22 +5,15 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFile} from 'node:fs/promises';
-import {startHost} from './support/server.mjs';
-import {launchChromium, visit} from './support/browser.mjs';
-import {countdown, contactCard, newsletter, interest, definedTags, FORMS} from './support/fixtures.mjs';
+import {visit} from './support/browser.mjs';
+import {countdown, contactCard, newsletter, interest, FORMS} from './support/fixtures.mjs';
 import {focused, tabThrough, completeByKeyboard} from './support/keyboard.mjs';
 import {VALID, waitForState} from './support/forms.mjs';
+import {openSuite, closeSuite} from './support/suite.mjs';
 
 let host, browser, defined;
-before(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-  defined = await definedTags(browser, host);
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+before(async () => ({host, browser, defined} = await openSuite()));
+after(() => closeSuite(host, browser));
 
 const around = (inner) => `<p><a id="before" href="#x">Vorher</a></p>${inner}<p><a id="after" href="#y">Nachher</a></p>`;
 

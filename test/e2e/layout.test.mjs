@@ -5,21 +5,14 @@
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
-import {startHost} from './support/server.mjs';
-import {launchChromium, visit, ARTIFACTS} from './support/browser.mjs';
-import {allFour, countdown, definedTags, FORMS} from './support/fixtures.mjs';
+import {visit, ARTIFACTS} from './support/browser.mjs';
+import {allFour, countdown, FORMS} from './support/fixtures.mjs';
 import {withoutKnown} from './support/known.mjs';
+import {openSuite, closeSuite} from './support/suite.mjs';
 
 let host, browser, defined;
-before(async () => {
-  host = await startHost();
-  browser = await launchChromium();
-  defined = await definedTags(browser, host);
-});
-after(async () => {
-  await browser?.close();
-  await host?.close();
-});
+before(async () => ({host, browser, defined} = await openSuite()));
+after(() => closeSuite(host, browser));
 
 const page = (lang) =>
   host.page(`/layout/${lang}`, {
