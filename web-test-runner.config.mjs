@@ -6,6 +6,7 @@ import {chromeLauncher} from '@web/test-runner-chrome';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import * as puppeteerCore from 'puppeteer-core';
 import {CHROMIUM_FLAGS, CHROMIUM_PATH} from './scripts/chromium.mjs';
+import {siteFile} from './scripts/site/paths.mjs';
 import {mkdtempSync, existsSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
@@ -63,6 +64,13 @@ const commandsPlugin = {
   },
 };
 
+/** The documentation site at /demo/docs/ from where Eleventy built it, as `npm start` serves it. */
+function documentationSite(ctx, next) {
+  const file = siteFile(ctx.path.endsWith('/') ? `${ctx.path}index.html` : ctx.path);
+  if (file) ctx.path = `/${file}`;
+  return next();
+}
+
 export default {
   files: ['test/**/*.test.ts', '!test/node/**', '!test/e2e/**'],
   nodeResolve: true,
@@ -74,6 +82,7 @@ export default {
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: {config: {timeout: 10_000}},
+  middleware: [documentationSite],
   plugins: [esbuildPlugin({ts: true, tsconfig: 'tsconfig.json', target: 'es2022'}), commandsPlugin],
   testRunnerHtml: (testFramework) => `<!doctype html>
 <html lang="de">

@@ -1,13 +1,15 @@
 // `npm run docs:build`: the documentation site as static files in site/ (gitignored), the same
-// pages `npm start` serves: site/demo/ (programme page, docs/, themes/; not the receiver),
-// site/dist/ (the widgets' file and custom-elements.json), site/docs/*.md (the guides), and
-// site/index.html pointing to the documentation. Needs `npm run build` first. All paths in the
-// pages are relative, so the folder works under any base path of any static web server.
-import {cpSync, existsSync, mkdirSync, rmSync, writeFileSync, readdirSync} from 'node:fs';
+// pages `npm start` serves: site/demo/ (programme page, themes; not the receiver), site/demo/docs/
+// (the documentation, built by Eleventy into build/docs/ by `npm run build`), site/dist/ (the
+// widgets' file and custom-elements.json), and site/index.html pointing to the documentation.
+// All paths in the pages are relative, so the folder works under any base path of any static
+// web server.
+import {cpSync, existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
+import {SITE_OUT, SITE_SRC} from './site/paths.mjs';
 
 const out = 'site';
-const needed = ['dist/klimapartner-widgets.js', 'dist/custom-elements.json'];
+const needed = ['dist/klimapartner-widgets.js', 'dist/custom-elements.json', join(SITE_OUT, 'index.html')];
 const missing = needed.filter((f) => !existsSync(f));
 if (missing.length) {
   console.error(`docs:build: ${missing.join(', ')} missing; run \`npm run build\` first.`);
@@ -15,10 +17,10 @@ if (missing.length) {
 }
 rmSync(out, {recursive: true, force: true});
 mkdirSync(join(out, 'dist'), {recursive: true});
-cpSync('demo', join(out, 'demo'), {recursive: true, filter: (src) => !src.startsWith(join('demo', 'receiver'))});
-for (const f of needed) cpSync(f, join(out, f));
-mkdirSync(join(out, 'docs'));
-for (const f of readdirSync('docs')) if (f.endsWith('.md')) cpSync(join('docs', f), join(out, 'docs', f));
+const skip = [join('demo', 'receiver'), SITE_SRC];
+cpSync('demo', join(out, 'demo'), {recursive: true, filter: (src) => !skip.some((dir) => src.startsWith(dir))});
+cpSync(SITE_OUT, join(out, 'demo', 'docs'), {recursive: true});
+for (const f of needed.slice(0, 2)) cpSync(f, join(out, f));
 writeFileSync(
   join(out, 'index.html'),
   `<!doctype html>

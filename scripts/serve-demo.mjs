@@ -1,10 +1,12 @@
-// Serves the demo page and the built file on http://127.0.0.1:8080/ with the
-// reference receiver at /api on the same origin (as most sites would run it).
-// Static files come from demo/ and dist/ only. Nothing here is for production.
+// Serves the demo page, the built file and the documentation site (built by Eleventy into
+// build/docs/, served at /demo/docs/) on http://127.0.0.1:8080/ with the reference receiver at
+// /api on the same origin (as most sites would run it). Static files come from demo/, dist/ and
+// build/docs/ only. Nothing here is for production.
 import {createServer} from 'node:http';
 import {readFile} from 'node:fs/promises';
 import {existsSync} from 'node:fs';
 import {extname, join, normalize, resolve} from 'node:path';
+import {SITE_OUT, siteFile} from './site/paths.mjs';
 
 const PORT = Number(process.env.PORT ?? 8080);
 const HOST = process.env.HOST ?? '127.0.0.1';
@@ -29,8 +31,9 @@ const server = createServer(async (req, res) => {
     return res.end();
   }
   if (path.endsWith('/')) path += 'index.html';
-  const file = normalize(join(root, path));
-  const allowed = ['demo', 'dist'].some((dir) => file.startsWith(join(root, dir) + '/'));
+  const site = siteFile(path);
+  const file = normalize(join(root, site ?? path));
+  const allowed = (site ? [SITE_OUT] : ['demo', 'dist']).some((dir) => file.startsWith(join(root, dir) + '/'));
   try {
     if (!allowed) throw new Error('not here');
     const body = await readFile(file);
@@ -43,5 +46,6 @@ const server = createServer(async (req, res) => {
 });
 server.listen(PORT, HOST, () => {
   console.log(`Demo:     http://${HOST}:${PORT}/`);
+  console.log(`Docs:     http://${HOST}:${PORT}/demo/docs/`);
   if (receiver) console.log(`Receiver: http://${HOST}:${PORT}/api/submit (data in ${process.env.DATA_DIR ?? 'data'}/)`);
 });

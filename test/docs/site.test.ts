@@ -1,13 +1,28 @@
 /**
- * The documentation site (demo/docs/, served by `npm start`, built by `npm run docs:build`):
- * every page works under `script-src 'self'; style-src 'self'` (no inline script, style, style
- * attribute or event handler attribute) and loads nothing from another host; the example
- * themes use only documented custom properties and parts; each page renders its elements and
- * its reference.
+ * The documentation site as built by Eleventy (`npm run build`, build/docs/) and served at
+ * /demo/docs/ (by `npm start`; here by the test server, see web-test-runner.config.mjs):
+ * - every page in the navigation carries the strict CSP and keeps to it (no inline script,
+ *   style, style attribute or handler attribute) and loads nothing from another host;
+ * - every link, script, stylesheet and image resolves, and every #anchor exists;
+ * - it can be read without JavaScript: each element page has its summary, its examples' code
+ *   and its reference tables in the HTML, generated from dist/custom-elements.json;
+ * - each guide the README links is a page, with its html blocks as live examples;
+ * - every live example, rendered by the built file (dist/), upgrades and logs no console error
+ *   (`bad` examples: exactly one); in the page itself every element renders;
+ * - the example themes use only documented custom properties and parts.
  */
 import {expect} from '@open-wc/testing';
+import {emptyElements, renderExample} from './render.js';
 
 const BASE = '/demo/docs/';
+const DEMO = '/demo/index.html';
+
+interface Declaration {
+  tagName?: string;
+  attributes?: {name: string}[];
+  cssParts?: {name: string}[];
+  cssProperties?: {name: string}[];
+}
 
 async function text(path: string): Promise<string> {
   const r = await fetch(path);
@@ -15,59 +30,176 @@ async function text(path: string): Promise<string> {
   return r.text();
 }
 
-async function pages(): Promise<string[]> {
-  const doc = new DOMParser().parseFromString(await text(`${BASE}index.html`), 'text/html');
-  const names = [...doc.querySelectorAll('nav a[href$=".html"]')].map((a) => a.getAttribute('href')!);
-  return [...new Set(names)].map((n) => BASE + n).concat('/demo/index.html');
+const parsed = new Map<string, Document>();
+async function page(path: string): Promise<Document> {
+  if (!parsed.has(path)) parsed.set(path, new DOMParser().parseFromString(await text(path), 'text/html'));
+  return parsed.get(path)!;
 }
 
-async function manifestParts(): Promise<{parts: Map<string, Set<string>>; props: Set<string>}> {
+/** The site's pages, from the start page's navigation. */
+async function pages(): Promise<string[]> {
+  const doc = await page(`${BASE}index.html`);
+  const names = [...doc.querySelectorAll('nav a[href$=".html"]')].map((a) => a.getAttribute('href')!);
+  expect(names.every((n) => !n.includes('/')), 'all pages are in one folder').to.be.true;
+  return [...new Set(names)].map((n) => BASE + n);
+}
+
+async function declarations(): Promise<Map<string, Declaration>> {
   const m = await (await fetch('/dist/custom-elements.json')).json();
-  const parts = new Map<string, Set<string>>();
-  const props = new Set<string>();
-  for (const mod of m.modules) {
-    for (const d of mod.declarations ?? []) {
-      if (!d.tagName) continue;
-      parts.set(d.tagName, new Set((d.cssParts ?? []).map((p: {name: string}) => p.name)));
-      for (const p of d.cssProperties ?? []) props.add(p.name);
-    }
-  }
-  return {parts, props};
+  const byTag = new Map<string, Declaration>();
+  for (const mod of m.modules) for (const d of mod.declarations ?? []) if (d.tagName) byTag.set(d.tagName, d);
+  return byTag;
+}
+
+/** The guides the README links (docs/x.md), by name. */
+async function readmeGuides(): Promise<string[]> {
+  const readme = await text('/README.md');
+  return [...new Set([...readme.matchAll(/\]\(docs\/([\w-]+)\.md(?:#[\w-]*)?\)/g)].map((m) => m[1]))];
 }
 
 describe('documentation site', () => {
-  it('has the element pages, themes and the snippet builder', async () => {
+  before(async function () {
+    this.timeout(20_000);
+    const mod = await import(/* @vite-ignore */ '/dist/klimapartner-widgets.js' as string);
+    await mod.defined;
+  });
+  afterEach(() => sessionStorage.clear());
+
+  it('has the element pages, themes, the snippet builder and every guide the README links', async () => {
     const list = await pages();
     for (const name of ['countdown', 'contact-card', 'newsletter-signup', 'interest-form', 'themes', 'builder']) {
       expect(list).to.include(`${BASE}${name}.html`);
     }
+    const guides = await readmeGuides();
+    expect(guides).to.include.members(['embedding', 'styling', 'events', 'receiver']);
+    for (const g of guides) expect(list, `docs/${g}.md as a page`).to.include(`${BASE}${g}.html`);
   });
 
-  it('every page: no inline script or style, no handler attributes, nothing from other hosts', async () => {
+  it('every page: the strict CSP, no inline script or style, no handler attributes, nothing from other hosts', async () => {
     const problems: string[] = [];
-    for (const page of await pages()) {
-      const doc = new DOMParser().parseFromString(await text(page), 'text/html');
-      if (doc.querySelector('script:not([src])')) problems.push(`${page}: inline <script>`);
-      if (doc.querySelector('style')) problems.push(`${page}: <style>`);
+    for (const path of [...(await pages()), DEMO]) {
+      const doc = await page(path);
+      if (path !== DEMO) {
+        const csp = doc.querySelector('head > meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '';
+        if (!/default-src 'self'/.test(csp) || /unsafe|script-src|style-src/.test(csp)) problems.push(`${path}: CSP "${csp}"`);
+        if (doc.head.firstElementChild?.nextElementSibling?.getAttribute('http-equiv') !== 'Content-Security-Policy') {
+          problems.push(`${path}: the CSP is not right after the charset`);
+        }
+      }
+      if (doc.querySelector('script:not([src])')) problems.push(`${path}: inline <script>`);
+      if (doc.querySelector('style')) problems.push(`${path}: <style>`);
       for (const el of doc.querySelectorAll('*')) {
         for (const {name, value} of el.attributes) {
-          if (name === 'style' || name.startsWith('on')) problems.push(`${page}: ${name}= on <${el.localName}>`);
+          if (name === 'style' || name.startsWith('on')) problems.push(`${path}: ${name}= on <${el.localName}>`);
           if (/^(src|href)$/.test(name) && /^(https?:)?\/\/|^javascript:/i.test(value.trim())) {
-            if (el.localName !== 'a') problems.push(`${page}: <${el.localName} ${name}="${value}"> loads from another host`);
-            else if (/^javascript:/i.test(value.trim())) problems.push(`${page}: javascript: link`);
+            if (el.localName !== 'a') problems.push(`${path}: <${el.localName} ${name}="${value}"> loads from another host`);
+            else if (/^javascript:/i.test(value.trim())) problems.push(`${path}: javascript: link`);
           }
         }
       }
       for (const s of doc.querySelectorAll('script[src]')) {
-        if (s.getAttribute('type') !== 'module') problems.push(`${page}: classic script ${s.getAttribute('src')}`);
+        if (s.getAttribute('type') !== 'module') problems.push(`${path}: classic script ${s.getAttribute('src')}`);
       }
     }
     expect(problems).to.deep.equal([]);
   });
 
+  it('every link, script, stylesheet and image of every page resolves, and every #anchor exists', async function () {
+    this.timeout(30_000);
+    const problems: string[] = [];
+    const checked = new Map<string, boolean>();
+    for (const path of await pages()) {
+      const doc = await page(path);
+      for (const el of doc.querySelectorAll('[href], [src]')) {
+        const ref = el.getAttribute('href') ?? el.getAttribute('src')!;
+        if (/^[a-z][\w+.-]*:/i.test(ref) || ref.startsWith('//')) continue; // https:, mailto:, tel: (not fetched: no other host)
+        const url = new URL(ref, location.origin + path);
+        if (url.origin !== location.origin) continue;
+        const target = url.pathname + (url.pathname.endsWith('/') ? 'index.html' : '');
+        if (!checked.has(target)) checked.set(target, (await fetch(target)).ok);
+        if (!checked.get(target)) {
+          problems.push(`${path}: ${ref} does not resolve`);
+          continue;
+        }
+        if (url.hash && target.endsWith('.html')) {
+          const id = decodeURIComponent(url.hash.slice(1));
+          if (!(await page(target)).getElementById(id)) problems.push(`${path}: ${ref}: no id "${id}" in ${target}`);
+        }
+      }
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('readable without JavaScript: each element page has its summary, its examples as code and its reference from the manifest', async () => {
+    const byTag = await declarations();
+    const problems: string[] = [];
+    for (const path of await pages()) {
+      const doc = await page(path);
+      const api = doc.querySelector('[data-api]');
+      if (!api) continue;
+      const tag = api.getAttribute('data-api')!;
+      const d = byTag.get(tag);
+      if (!d) {
+        problems.push(`${path}: <${tag}> is not in the manifest`);
+        continue;
+      }
+      if (doc.querySelector('h1')?.textContent !== `<${tag}>`) problems.push(`${path}: heading`);
+      if (!doc.querySelector('.lead')?.textContent?.trim()) problems.push(`${path}: no summary`);
+      const examples = doc.querySelectorAll('.example');
+      if (!examples.length) problems.push(`${path}: no examples`);
+      for (const ex of examples) if (!ex.querySelector(':scope > pre code')?.textContent?.includes(`<${tag}`)) problems.push(`${path}: an example without its code`);
+      const tables = [...api.querySelectorAll('section')];
+      const attributes = tables.find((s) => s.querySelector('h3')?.textContent === 'Attributes');
+      const names = [...(attributes?.querySelectorAll('tbody td:first-child') ?? [])].map((td) => td.textContent);
+      expect(names, `${path}: the attributes table`).to.deep.equal((d.attributes ?? []).map((a) => a.name));
+      const parts = tables.find((s) => s.querySelector('h3')?.textContent === 'Parts (::part)');
+      expect([...(parts?.querySelectorAll('tbody td:first-child') ?? [])].map((td) => td.textContent), `${path}: the parts table`).to.deep.equal(
+        (d.cssParts ?? []).map((p) => p.name),
+      );
+    }
+    expect(problems).to.deep.equal([]);
+  });
+
+  it('every guide the README links shows its html blocks as live examples', async () => {
+    for (const g of await readmeGuides()) {
+      const source = await text(`/docs/${g}.md`);
+      const blocks = [...source.matchAll(/^```html[^\n]*\n/gm)].length;
+      const doc = await page(`${BASE}${g}.html`);
+      expect(doc.querySelectorAll('.example > .live').length, `docs/${g}.md: ${blocks} html blocks`).to.equal(blocks);
+      expect(doc.querySelector('h1'), `docs/${g}.md: a heading`).to.exist;
+    }
+  });
+
+  it('every live example, rendered by the built file: upgraded, no console error (bad: exactly one)', async function () {
+    this.timeout(30_000);
+    const failures: string[] = [];
+    let count = 0;
+    for (const path of await pages()) {
+      const doc = await page(path);
+      for (const [i, example] of [...doc.querySelectorAll('.example')].entries()) {
+        const live = example.querySelector(':scope > .live');
+        if (!live) continue;
+        count++;
+        const where = `${path} example ${i + 1}`;
+        const {errors, host} = await renderExample(live.innerHTML, path);
+        try {
+          const expected = example.hasAttribute('data-bad') ? 1 : 0;
+          if (errors.length !== expected) failures.push(`${where}: ${errors.length} console errors, expected ${expected}: ${errors.join(' | ')}`);
+          failures.push(...emptyElements(host, where));
+        } finally {
+          host.remove();
+        }
+      }
+    }
+    expect(count, 'live examples').to.be.greaterThan(10);
+    expect(failures).to.deep.equal([]);
+  });
+
   for (const theme of ['bund', 'kleinstadt']) {
     it(`themes/${theme}.css uses only documented --kp- properties and parts`, async () => {
-      const {parts, props} = await manifestParts();
+      const byTag = await declarations();
+      const parts = new Map([...byTag].map(([tag, d]) => [tag, new Set((d.cssParts ?? []).map((p) => p.name))]));
+      const props = new Set([...byTag.values()].flatMap((d) => (d.cssProperties ?? []).map((p) => p.name)));
       const sheet = new CSSStyleSheet();
       sheet.replaceSync(await text(`/demo/themes/${theme}.css`));
       const problems: string[] = [];
@@ -92,33 +224,34 @@ describe('documentation site', () => {
     });
   }
 
-  it('each page renders its elements and its reference', async function () {
-    this.timeout(30_000);
+  it('each page, opened as a visitor would (under its CSP), renders every element; the builder writes and previews', async function () {
+    this.timeout(60_000);
     const problems: string[] = [];
-    for (const page of await pages()) {
+    for (const path of [...(await pages()), DEMO]) {
       const frame = document.createElement('iframe');
       frame.style.width = '1200px';
       frame.style.height = '900px';
       const loaded = new Promise((r) => frame.addEventListener('load', r, {once: true}));
-      frame.src = page;
+      frame.src = path;
       document.body.append(frame);
       await loaded;
       const doc = frame.contentDocument!;
       const win = frame.contentWindow as Window & typeof globalThis;
-      await win.customElements.whenDefined('kp-countdown');
-      if (doc.querySelector('[data-api]')) {
-        for (let i = 0; i < 50 && doc.documentElement.dataset.reference !== 'ready'; i++) await new Promise((r) => setTimeout(r, 100));
-        if (doc.documentElement.dataset.reference !== 'ready') problems.push(`${page}: reference not rendered`);
-        for (const t of doc.querySelectorAll('[data-api]')) if (!t.querySelector('table')) problems.push(`${page}: no tables for ${t.getAttribute('data-api')}`);
-      }
+      const tags = [...new Set([...doc.querySelectorAll('*')].map((el) => el.localName).filter((n) => n.startsWith('kp-')))];
+      await Promise.all(tags.map((t) => win.customElements.whenDefined(t)));
       await new Promise((r) => setTimeout(r, 300));
       for (const el of doc.querySelectorAll('*')) {
-        if (el.localName.startsWith('kp-') && !el.shadowRoot?.childElementCount) problems.push(`${page}: <${el.localName}> empty`);
+        if (el.localName.startsWith('kp-') && !el.shadowRoot?.childElementCount) problems.push(`${path}: <${el.localName}> empty`);
       }
-      if (page.endsWith('builder.html')) {
+      if (path.endsWith('builder.html')) {
         if (!doc.getElementById('html-out')!.textContent!.includes('<kp-countdown')) problems.push('builder: no HTML written');
         if (!doc.querySelector('#preview kp-countdown')?.shadowRoot?.childElementCount) problems.push('builder: no preview');
         if (doc.getElementById('problems')!.textContent) problems.push(`builder: ${doc.getElementById('problems')!.textContent}`);
+      }
+      if (path.endsWith('themes.html')) {
+        (doc.querySelector('[data-theme="bund"]') as HTMLButtonElement).click();
+        for (let i = 0; i < 50 && !doc.getElementById('theme-source')!.textContent!.includes('kp-'); i++) await new Promise((r) => setTimeout(r, 50));
+        if (!doc.getElementById('theme-source')!.textContent!.includes('kp-')) problems.push('themes: the theme source is not shown');
       }
       frame.remove();
     }

@@ -7,9 +7,9 @@
  */
 import {expect} from '@open-wc/testing';
 import {defined} from '../../src/index.js';
+import {emptyElements, renderExample} from './render.js';
 
 before(() => defined);
-import {captureConsole} from '../helpers.js';
 
 interface Snippet {
   file: string;
@@ -45,28 +45,6 @@ function snippets(file: string, text: string): Snippet[] {
   return out;
 }
 
-type Upgraded = HTMLElement & {updateComplete?: Promise<unknown>};
-
-async function render(code: string): Promise<{errors: string[]; host: HTMLElement}> {
-  const template = document.createElement('template');
-  template.innerHTML = code;
-  for (const s of template.content.querySelectorAll('script')) s.remove();
-  const host = document.createElement('div');
-  const capture = captureConsole();
-  const onError = (e: ErrorEvent) => capture.errors.push(`uncaught: ${e.message}`);
-  window.addEventListener('error', onError);
-  try {
-    host.append(template.content);
-    document.body.append(host);
-    for (const el of host.querySelectorAll<Upgraded>('*')) if (el.localName.startsWith('kp-')) await el.updateComplete;
-    await new Promise((r) => setTimeout(r, 50));
-  } finally {
-    window.removeEventListener('error', onError);
-    capture.restore();
-  }
-  return {errors: capture.errors, host};
-}
-
 describe('snippets in README.md and docs/*.md', () => {
   let all: Snippet[] = [];
   before(async () => {
@@ -83,15 +61,11 @@ describe('snippets in README.md and docs/*.md', () => {
     const failures: string[] = [];
     for (const s of all) {
       const where = `${s.file}:${s.line}`;
-      const {errors, host} = await render(s.code);
+      const {errors, host} = await renderExample(s.code);
       try {
         const expected = s.bad ? 1 : 0;
         if (errors.length !== expected) failures.push(`${where}: ${errors.length} console errors, expected ${expected}: ${errors.join(' | ')}`);
-        for (const el of host.querySelectorAll('*')) {
-          if (!el.localName.startsWith('kp-')) continue;
-          if (!customElements.get(el.localName)) failures.push(`${where}: <${el.localName}> is no element of ours`);
-          else if (!el.shadowRoot?.childElementCount) failures.push(`${where}: <${el.localName}> rendered nothing`);
-        }
+        failures.push(...emptyElements(host, where));
       } finally {
         host.remove();
       }
