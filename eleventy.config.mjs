@@ -3,6 +3,7 @@
 // demo/docs/; the guides from docs/*.md as they are. `npm run build:docs` writes build/docs/,
 // which `npm start` serves at /demo/docs/; `npm run docs:build` makes the static copy in site/.
 // Reads dist/custom-elements.json, so it runs after `npm run manifest`.
+import {rmSync} from 'node:fs';
 import {GUIDES_DIR, SITE_OUT, SITE_SRC} from './scripts/site/paths.mjs';
 import {guides} from './scripts/site/guides.mjs';
 import {siteMarkdown} from './scripts/site/markdown.mjs';
@@ -15,6 +16,10 @@ const SECTIONS = ['Start', 'Elements', 'Tools', 'Guides'];
 
 export default function (config) {
   config.setQuietMode(true);
+  // A full build starts from an empty folder, so a renamed or removed page does not linger.
+  config.on('eleventy.before', ({incremental}) => {
+    if (!incremental) rmSync(SITE_OUT, {recursive: true, force: true});
+  });
   config.amendLibrary('md', siteMarkdown);
 
   let declarations;
@@ -25,6 +30,7 @@ export default function (config) {
     return d;
   };
   config.addFilter('summary', (tag) => inline(declaration(tag).description || declaration(tag).summary));
+  config.addFilter('short', (tag) => inline(declaration(tag).summary || declaration(tag).description));
   config.addFilter('reference', (tag) => reference(declaration(tag)));
   config.addFilter('plain', (text) => String(text ?? '').replace(/`/g, ''));
   /** A page's URL relative to the site's folder (all pages are in one): `/` → `index.html`. */

@@ -20,7 +20,7 @@ for (const locale of TARGET_LOCALES) {
 }
 if (problems.length) {
   console.error(problems.join('\n'));
-  console.error(`\n${problems.length} translation problem(s). Fill them with scripts/translate.mjs (see README).`);
+  console.error(`\n${problems.length} translation problem(s). Fill them with scripts/translate.mjs (see docs/architecture.md, Translations).`);
   process.exit(1);
 }
 console.log(`translations: ${TARGET_LOCALES.length} locales complete`);

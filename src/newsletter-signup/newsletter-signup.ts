@@ -7,8 +7,8 @@ import type {Fields} from '../shared/submission/encode.js';
 /**
  * A newsletter signup with double opt-in: e-mail, optionally a name, and an
  * unticked consent box that says what is consented to and links `privacy-url`.
- * Sent with the shared engine (retries, offline, drafts; see README "Sending
- * and the newsletter"). Without `privacy-url` it reports a console error and
+ * Sent with the shared engine (retries, offline, drafts; see docs/forms.md,
+ * "Sending and the newsletter"). Without `privacy-url` it reports a console error and
  * still works, its consent text then without the link.
  *
  * @summary Newsletter signup (double opt-in) for any receiver or provider form endpoint.
