@@ -8,11 +8,15 @@ import {GUIDES_DIR, SITE_OUT, SITE_SRC} from './scripts/site/paths.mjs';
 import {guides} from './scripts/site/guides.mjs';
 import {siteMarkdown} from './scripts/site/markdown.mjs';
 import {inline, readDeclarations, reference} from './scripts/site/reference.mjs';
+import {searchIndex} from './scripts/site/search-index.mjs';
 
 /** The policy every page carries (and the widgets need no more): no inline script or style. */
 const CSP = "default-src 'self'; img-src 'self' data:; object-src 'none'; base-uri 'none'; form-action 'self'";
 /** The navigation's groups, in order; a page joins one with `section` and `nav` (its link text). */
 const SECTIONS = ['Start', 'Elements', 'Tools', 'Guides'];
+
+/** A page's URL relative to the site's folder (all pages are in one): `/` → `index.html`. */
+const relative = (url) => url.replace(/^\//, '').replace(/(^|\/)$/, '$1index.html');
 
 export default function (config) {
   config.setQuietMode(true);
@@ -33,13 +37,14 @@ export default function (config) {
   config.addFilter('short', (tag) => inline(declaration(tag).summary || declaration(tag).description));
   config.addFilter('reference', (tag) => reference(declaration(tag)));
   config.addFilter('plain', (text) => String(text ?? '').replace(/`/g, ''));
-  /** A page's URL relative to the site's folder (all pages are in one): `/` → `index.html`. */
-  config.addFilter('relative', (url) => url.replace(/^\//, '').replace(/(^|\/)$/, '$1index.html'));
+  const referenceSection = (p) => (p.data.element ? `<h2 id="reference">Reference</h2>${reference(declaration(p.data.element))}` : '');
+  config.addFilter('searchIndex', (items) => searchIndex(items, relative, referenceSection));
+  config.addFilter('relative', relative);
 
   config.addGlobalData('layout', 'page.njk');
   config.addGlobalData('site', {csp: CSP, sections: SECTIONS});
   config.addGlobalData('eleventyComputed', {
-    permalink: (data) => `${data.page.filePathStem}.html`,
+    permalink: (data) => data.pageFile ?? `${data.page.filePathStem}.html`,
     pageTitle: (data) => data.title ?? (data.element ? `<${data.element}>` : 'klimapartner-widgets'),
   });
   config.addCollection('nav', (api) =>

@@ -9,7 +9,8 @@
  * - each guide the README links is a page, with its html blocks as live examples;
  * - every live example, rendered by the built file (dist/), upgrades and logs no console error
  *   (`bad` examples: exactly one); in the page itself every element renders;
- * - the example themes use only documented custom properties and parts.
+ * - the example themes use only documented custom properties and parts;
+ * - the search finds a section by words from a guide and from an element's reference.
  */
 import {expect} from '@open-wc/testing';
 import {emptyElements, renderExample} from './render.js';
@@ -36,10 +37,13 @@ async function page(path: string): Promise<Document> {
   return parsed.get(path)!;
 }
 
-/** The site's pages, from the start page's navigation. */
+/** The site's pages, from the start page's navigation and search form. */
 async function pages(): Promise<string[]> {
   const doc = await page(`${BASE}index.html`);
-  const names = [...doc.querySelectorAll('nav a[href$=".html"]')].map((a) => a.getAttribute('href')!);
+  const names = [
+    ...[...doc.querySelectorAll('nav a[href$=".html"]')].map((a) => a.getAttribute('href')!),
+    ...[...doc.querySelectorAll('form[role="search"]')].map((f) => f.getAttribute('action')!),
+  ];
   expect(names.every((n) => !n.includes('/')), 'all pages are in one folder').to.be.true;
   return [...new Set(names)].map((n) => BASE + n);
 }
@@ -223,6 +227,26 @@ describe('documentation site', () => {
       expect(problems).to.deep.equal([]);
     });
   }
+
+  it('the search finds sections of guides and references, with links to their anchors', async function () {
+    this.timeout(20_000);
+    const results = async (query: string): Promise<string[]> => {
+      const frame = document.createElement('iframe');
+      const loaded = new Promise((r) => frame.addEventListener('load', r, {once: true}));
+      frame.src = `${BASE}search.html?q=${encodeURIComponent(query)}`;
+      document.body.append(frame);
+      await loaded;
+      const doc = frame.contentDocument!;
+      for (let i = 0; i < 100 && !doc.getElementById('search-status')!.textContent; i++) await new Promise((r) => setTimeout(r, 50));
+      const hrefs = [...doc.querySelectorAll('#search-results a')].map((a) => a.getAttribute('href')!);
+      frame.remove();
+      return hrefs;
+    };
+    const protocol = await results('Idempotency-Key retry');
+    expect(protocol.some((h) => /^(receiver|forms)\.html#[\w-]+$/.test(h)), protocol.join(' ')).to.be.true;
+    expect(await results('email-field')).to.include('newsletter-signup.html#reference');
+    expect(await results('no such word anywhere')).to.deep.equal([]);
+  });
 
   it('each page, opened as a visitor would (under its CSP), renders every element; the builder writes and previews', async function () {
     this.timeout(60_000);
