@@ -6,7 +6,8 @@
 //   mistake on purpose (one console.error), as in test/docs/snippets.test.ts;
 // - headings get GitHub's ids, so `guide.md#a-heading` links work on GitHub and here;
 // - links to a guide (`receiver.md`, `../docs/receiver.md#x`) point to its page, and the
-//   README (`../README.md`) to the site's start page.
+//   README (`../README.md`) to the site's start page; links to the demo or the built file
+//   (`../demo/themes/bund.css`, `../dist/custom-elements.json`) to where the site serves them.
 
 /** GitHub's heading id: lower case, only letters, digits, `-`, `_` and spaces, spaces → `-`. */
 export function slug(text) {
@@ -20,6 +21,8 @@ export function liveMarkup(code) {
 
 /** The site page a relative link to a Markdown file points to, or the link unchanged. */
 export function pageLink(href) {
+  const served = href.match(/^\.\.\/((?:demo|dist)\/.*)$/);
+  if (served && !/\.md(#|$)/.test(href)) return `../../${served[1]}`;
   const m = href.match(/^(?![a-z][\w+.-]*:|\/|#)(?:[\w.-]+\/)*([\w.-]+)\.md(#.*)?$/i);
   if (!m) return href;
   return `${m[1] === 'README' ? 'index' : m[1]}.html${m[2] ?? ''}`;
