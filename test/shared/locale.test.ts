@@ -74,6 +74,36 @@ describe('locale: which language an element speaks', () => {
     expect(shadowText(en, '[part=label]')).to.equal('Time left');
   });
 
+  it('follows a lang change live inside shadow roots: its own, its host’s in the shadow root above, nested two deep', async () => {
+    // <div> ─ #shadow ─ <section> ─ <x-inner> ─ #shadow ─ <kp-countdown>
+    const outer = await fixture<HTMLElement>(html`<div></div>`);
+    const section = outer.attachShadow({mode: 'open'}).appendChild(document.createElement('section'));
+    const inner = section.appendChild(document.createElement('div'));
+    const el = inner.attachShadow({mode: 'open'}).appendChild(document.createElement('kp-countdown'));
+    el.setAttribute('deadline', '2099-03-31');
+    await el.updateComplete;
+    const label = () => shadowText(el, '[part=label]');
+    expect(label()).to.equal('Verbleibende Zeit');
+    const settle = async () => {
+      await new Promise((r) => setTimeout(r));
+      await el.updateComplete;
+    };
+    el.setAttribute('lang', 'en');
+    await settle();
+    expect(label(), 'its own lang, inside the inner shadow root').to.equal('Time left');
+    el.removeAttribute('lang');
+    section.setAttribute('lang', 'fr');
+    await settle();
+    expect(label(), 'an ancestor in the outer shadow root').to.equal('Temps restant');
+    section.removeAttribute('lang');
+    outer.setAttribute('lang', 'es');
+    await settle();
+    expect(label(), 'the outer host in the document').to.equal('Tiempo restante');
+    outer.removeAttribute('lang');
+    await settle();
+    expect(label()).to.equal('Verbleibende Zeit');
+  });
+
   it('answers msg() as written (tests) as the build’s numbered msg(n, …values) does, in all five languages', () => {
     // The build (scripts/msg-ids.mjs) turns msg(str`Frist: ${label}`) into msgById(n, label).
     const n = packed.split(SEP).indexOf('Frist: {0}') / LOCALES.length;
