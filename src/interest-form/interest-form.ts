@@ -12,10 +12,11 @@ import {toE164} from '../shared/phone.js';
 import {plural} from '../shared/plural.js';
 import {download, fileName} from '../shared/text-file.js';
 import {countries} from './options.js';
-
-const printPage = () => print();
 import {choices, KEYS, labels, OPTIONAL, shown, summary} from './fields.js';
 import {interestStyles} from './interest-form.styles.js';
+
+/** The print button's handler: one function for every render (print() needs window as `this`). */
+const printPage = () => print();
 
 /**
  * The non-binding expression of interest of a municipality: the municipality,
