@@ -1,8 +1,7 @@
 import {defineConfig} from 'vite';
 import {readFileSync} from 'node:fs';
 import {msgIds} from './scripts/msg-ids.mjs';
-import {minifyTemplates, stripPureAnnotations, withoutLitDirectives} from './scripts/minify-templates.mjs';
-import {guardLitPolicy} from './scripts/lit-policy-guard.mjs';
+import {minifyTemplates, stripPureAnnotations} from './scripts/minify-templates.mjs';
 
 const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -14,7 +13,7 @@ const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.
 export default defineConfig({
   define: {__KP_VERSION__: JSON.stringify(version)},
   // msgIds: msg('German text') → msg(n), and '@lit/localize' → src/shared/lit-localize.ts (scripts/msg-ids.mjs).
-  plugins: [msgIds(), minifyTemplates(), stripPureAnnotations(), guardLitPolicy(), withoutLitDirectives()],
+  plugins: [msgIds(), minifyTemplates(), stripPureAnnotations()],
   build: {
     target: 'es2022',
     outDir: process.env.KP_OUT_DIR ?? 'dist',

@@ -60,6 +60,21 @@ const commandsPlugin = {
         return false; // not supported by this browser's driver
       }
     }
+    if (command === 'kp-heap') {
+      // Chromium only (DevTools protocol): a full garbage collection, then {bytes} of JS heap in use;
+      // elsewhere {bytes: null} (a bare null would read as an unknown command).
+      const page = session.browser.getPage(session.id);
+      if (!/chrom/i.test(session.browser.name)) return {bytes: null};
+      try {
+        const cdp = await page.createCDPSession();
+        await cdp.send('HeapProfiler.collectGarbage');
+        const {usedSize} = await cdp.send('Runtime.getHeapUsage');
+        await cdp.detach();
+        return {bytes: usedSize};
+      } catch {
+        return {bytes: null};
+      }
+    }
     return undefined;
   },
 };

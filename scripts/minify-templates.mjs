@@ -59,27 +59,3 @@ export function stripPureAnnotations() {
     },
   };
 }
-
-/**
- * lit-html without directive support, for the embedded file: our templates use
- * no directive (a build that imports one fails here), so lit-html's
- * resolveDirective(part, value, …) always returns the value as it is; its body
- * (directive instances cached per part, swapped when the class changes) goes.
- * −115 bytes gzip. When lit-html changes that function, the build fails with
- * a message instead of shipping a half-patched copy.
- */
-const RESOLVE_DIRECTIVE = /function (\w+)\((\w+),(\w+),\w+=\2,\w+\)\{if\(\3===\w+\)return \3;[^{}]*_\$litDirective\$[\s\S]*?,\3\}(?=class )/;
-
-export function withoutLitDirectives() {
-  return {
-    name: 'kp-without-lit-directives',
-    transform(code, id) {
-      if (/\/lit-html\/(async-)?directives?(\/|\.js)/.test(id)) {
-        this.error(`${id}: lit-html directives are built out of this file (see withoutLitDirectives in scripts/minify-templates.mjs)`);
-      }
-      if (!/\/lit-html\/lit-html\.js$/.test(id)) return null;
-      if (!RESOLVE_DIRECTIVE.test(code)) this.error('lit-html changed: its resolveDirective function was not found');
-      return {code: code.replace(RESOLVE_DIRECTIVE, 'function $1($2,$3){return $3}'), map: null};
-    },
-  };
-}

@@ -70,13 +70,13 @@ export class KpContactCard extends KpElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const values = [this.name, this.jobTitle, this.organisation, this.phone, this.email, this.photo];
-    const [name, job, org, phone, email, photo] = values.map((v) => v.trim());
+    const [name, job, org, phone, email, photo] = values.map((v) => String(v).trim());
     this.texts = [name, job, org];
-    if (!name) this.reportAttribute('name', 'required.');
+    if (!name) this.reportAttribute('name', name, 'required.');
     this.tel = phone ? parsePhone(phone) : undefined;
-    if (phone && !this.tel) this.reportAttribute('phone', 'not a phone number like "0231 936960-14".');
+    if (phone && !this.tel) this.reportAttribute('phone', phone, 'not a phone number like "0231 936960-14".');
     this.mail = isEmail(email) ? email : undefined;
-    if (email && !this.mail) this.reportAttribute('email', 'not an e-mail address.');
+    if (email && !this.mail) this.reportAttribute('email', email, 'not an e-mail address.');
     let url: URL | undefined;
     try {
       url = new URL(photo, document.baseURI);
@@ -84,8 +84,12 @@ export class KpContactCard extends KpElement {
       /* refused below */
     }
     this.img = photo && url && /^https?:$/.test(url.protocol) ? url.href : undefined;
-    if (photo && !this.img) this.reportAttribute('photo', 'not an http(s) URL.');
+    if (photo && !this.img) this.reportAttribute('photo', photo, 'not an http(s) URL.');
     if (changed.has('photo')) this.photoFailed = false;
+  }
+
+  #photoError() {
+    this.photoFailed = true;
   }
 
   private save() {
@@ -104,7 +108,7 @@ export class KpContactCard extends KpElement {
       html`<div><dt part="caption">${caption}</dt><dd><a part=${part} class=${part} href=${href}>${text}</a></dd></div>`;
     const photo =
       this.img && !this.photoFailed
-        ? html`<img class="photo" part="photo" src=${this.img} alt="" @error=${() => (this.photoFailed = true)}>`
+        ? html`<img class="photo" part="photo" src=${this.img} alt="" @error=${this.#photoError}>`
         : nothing;
     // Long addresses break before "@" and "." (a <wbr> is not copied with the text).
     const address = mail?.split(/(?=[@.])/).map((p, i) => (i ? html`<wbr>${p}` : p));

@@ -115,7 +115,7 @@ export class KpCountdown extends KpElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('deadline') || changed.has('timeZone')) {
-      const parsed = (this.parsed = readDeadline(this));
+      const parsed = (this.parsed = readDeadline(this, this.deadline, this.timeZone));
       this.#local = parsed && differsFromVisitor(parsed.instant, parsed.zone);
       this.wasExpired = undefined;
       this.#now = Date.now();

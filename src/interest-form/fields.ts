@@ -7,6 +7,7 @@
 import {msg} from '@lit/localize';
 import {DE_STATES} from '../shared/regions.js';
 import {LANGUAGES} from '../shared/rules.js';
+import {parsePhone} from '../shared/phone.js';
 import {countries, languageName} from './options.js';
 
 export type Values = Record<string, unknown>;
@@ -87,11 +88,14 @@ export const choices = (locale: string): Record<string, [string, string][]> => {
   };
 };
 
-/** A value as the visitor reads it: names for codes, "Ja"/"Nein" for the checkbox. */
-function display(key: string, value: unknown, locale: string, list: Record<string, [string, string][]>): string {
+/** A value as the visitor reads it: names for codes, the phone per DIN 5008, "Ja"/"Nein" for the checkbox. */
+function display(key: string, data: Values, locale: string, list: Record<string, [string, string][]>): string {
+  const value = data[key];
   const name = (options: [string, string][], code: unknown) => options.find((o) => o[0] == code)?.[1] ?? String(code);
   if (key == 'country' || key == 'partnerCountry') return name(countries(locale), value);
   if (key == 'state') return DE_STATES[String(value)] ?? String(value);
+  // The phone as the contact card writes it (DIN 5008), national numbers read in the form's country.
+  if (key == 'phone') return parsePhone(String(value), String(data.country))?.display ?? String(value);
   if (key == 'workshop') return value === true || value == 'true' ? msg('Ja') : msg('Nein');
   if (key == 'languages') return ([] as unknown[]).concat(value).map((code) => name(list.languages, code)).join(', ');
   return list[key] ? name(list[key], value) : String(value);
@@ -103,6 +107,6 @@ export function summary(data: Values, locale: string): [string, string][] {
   const list = choices(locale);
   return KEYS.filter((key) => data[key] !== undefined && data[key] !== '').map((key) => [
     names[key],
-    display(key, data[key], locale, list),
+    display(key, data, locale, list),
   ]);
 }

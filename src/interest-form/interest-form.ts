@@ -9,10 +9,14 @@ import {DE_STATES} from '../shared/regions.js';
 import {formatDeadline, readDeadline, type Deadline} from '../shared/deadline.js';
 import {subscribe} from '../shared/ticker.js';
 import {toE164} from '../shared/phone.js';
+import {plural} from '../shared/plural.js';
 import {download, fileName} from '../shared/text-file.js';
 import {countries} from './options.js';
 import {choices, KEYS, labels, OPTIONAL, shown, summary} from './fields.js';
 import {interestStyles} from './interest-form.styles.js';
+
+/** The print button's handler: one function for every render (print() needs window as `this`). */
+const printPage = () => print();
 
 /**
  * The non-binding expression of interest of a municipality: the municipality,
@@ -61,7 +65,7 @@ export class KpInterestForm extends KpForm {
   };
 
   /** After this instant the form accepts nothing (ISO 8601; a date means the end of that day). None: always open. */
-  declare deadline?: string | null;
+  deadline?: string = undefined;
   /** IANA zone for a `deadline` without offset. */
   timeZone = 'Europe/Berlin';
   /** Adds a consent box the visitor must tick. */
@@ -76,12 +80,14 @@ export class KpInterestForm extends KpForm {
   #deadline?: Deadline;
   #stop?: () => void;
   #pause?: ReturnType<typeof setTimeout>;
+  /** What the print and save buttons keep: the data and its heading. */
+  #kept?: [Fields, string];
 
   protected kind = 'interest' as const;
 
   constructor() {
     super();
-    this.addEventListener('kp-success', (e) => (this.#sent = e.detail.data));
+    this.addEventListener('kp-success', (e) => (this.#sent = this.#typed(e.detail.data)));
   }
 
   override connectedCallback(): void {
@@ -93,6 +99,7 @@ export class KpInterestForm extends KpForm {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.#stop?.();
+    clearTimeout(this.#pause);
   }
 
   /** The fields as checked and sent: shown ones only, trimmed, blanks left out, phone as E.164, population as a number. */
@@ -109,6 +116,14 @@ export class KpInterestForm extends KpForm {
       out[key] = x;
     }
     return out;
+  }
+
+  /**
+   * `data` (as sent: phone in E.164) for the summary: the phone as the visitor
+   * wrote it, which the summary shows per DIN 5008 with the writer's area-code gap.
+   */
+  #typed(data: Fields): Fields {
+    return data.phone ? {...data, phone: this.values.phone} : data;
   }
 
   protected validate(data: Fields): Errors {
@@ -128,7 +143,7 @@ export class KpInterestForm extends KpForm {
   protected override willUpdate(changed: PropertyValues<this>): void {
     super.willUpdate(changed);
     if (changed.has('deadline') || changed.has('timeZone')) {
-      this.#deadline = this.deadline == null ? undefined : readDeadline(this);
+      this.#deadline = this.deadline ? readDeadline(this, this.deadline, this.timeZone) : undefined;
       this.closed = !!this.#deadline && Date.now() >= this.#deadline.instant;
       this.#watch();
     }
@@ -173,14 +188,31 @@ export class KpInterestForm extends KpForm {
 
   /** Print and save (.txt) of `data`, headed by `head`. */
   #keep(data: Fields, head: string) {
-    const save = () =>
-      download(
-        this.t(() => [head, '', ...summary(data, this.intl).map(([k, v]) => `${k}: ${v}`), ''].join('\n')),
-        fileName(head, 'txt', 'interesse'),
-        'text/plain',
-        this,
-      );
-    return html`<div class="actions"><button type="button" class="button secondary" part="button" @click=${() => print()}>${msg('Drucken')}</button><button type="button" class="button secondary" part="button" @click=${save}>${msg('Speichern (.txt)')}</button></div>`;
+    this.#kept = [data, head];
+    return html`<div class="actions"><button type="button" class="button secondary" part="button" @click=${printPage}>${msg('Drucken')}</button><button type="button" class="button secondary" part="button" @click=${this.#save}>${msg('Speichern (.txt)')}</button></div>`;
+  }
+
+  /** Saves what #keep was last given as a .txt file. */
+  #save() {
+    const [data, head] = this.#kept!;
+    download(
+      this.t(() => [head, '', ...summary(data, this.intl).map(([k, v]) => `${k}: ${v}`), ''].join('\n')),
+      fileName(head, 'txt', 'interesse'),
+      'text/plain',
+      this,
+    );
+  }
+
+  /** The motivation's characters left reach the live region after a pause in typing. */
+  #onMotivationInput() {
+    clearTimeout(this.#pause);
+    this.#pause = setTimeout(() => (this.said = this.t(() => this.#count())), 1000);
+  }
+
+  /** "Noch 1.234 Zeichen" or "12 Zeichen zu viel". */
+  #count() {
+    const n = MAX_MOTIVATION - textLength(String(this.values.motivation ?? ''));
+    return plural(n < 0 ? msg('other:# Zeichen zu viel') : msg('other:Noch # Zeichen'), Math.abs(n), this.intl);
   }
 
   protected override render() {
@@ -205,11 +237,6 @@ export class KpInterestForm extends KpForm {
     const group = (legend: string, content: unknown) =>
       html`<fieldset class="group" part="group"><legend part="legend">${legend}</legend>${content}</fieldset>`;
     const pick = [['', msg('Bitte wählen')] as const];
-    const count = () => {
-      const n = MAX_MOTIVATION - textLength(String(this.values.motivation ?? ''));
-      const number = Math.abs(n).toLocaleString(locale);
-      return n < 0 ? msg(str`${number} Zeichen zu viel`) : msg(str`Noch ${number} Zeichen`);
-    };
     const over = textLength(String(v.motivation ?? '')) > MAX_MOTIVATION;
     return html`${this.closed ? html`<p class="closed" part="closed">${msg('Die Frist ist abgelaufen.')}</p>` : nothing}${this.#line()}
       ${group(
@@ -234,13 +261,8 @@ export class KpInterestForm extends KpForm {
         ${f('preferredRegion', {type: 'radios'})}`,
       )}
       ${f('languages', {type: 'checkboxes'})}
-      <div
-        @input=${() => {
-          clearTimeout(this.#pause);
-          this.#pause = setTimeout(() => (this.said = this.t(count)), 1000);
-        }}
-      >
-        ${f('motivation', {type: 'textarea', hint: html`<span class=${over ? 'error' : ''}>${count()}</span>`})}
+      <div @input=${this.#onMotivationInput}>
+        ${f('motivation', {type: 'textarea', hint: html`<span class=${over ? 'error' : ''}>${this.#count()}</span>`})}
       </div>
       <p class="visually-hidden" aria-live="polite">${this.said}</p>
       ${f('workshop', {type: 'checkbox'})}
@@ -248,7 +270,7 @@ export class KpInterestForm extends KpForm {
         ? this.field({name: 'consent', type: 'checkbox', label: msg('Ich bin mit der Verarbeitung meiner Angaben einverstanden.')})
         : nothing}
       <p>${msg('Wie wir Ihre Angaben verwenden:')} ${this.privacyLink()}</p>
-      ${this.closed ? this.#keep(this.data(), msg('Die Frist ist abgelaufen.')) : nothing}`;
+      ${this.closed ? this.#keep(this.#typed(this.data()), msg('Die Frist ist abgelaufen.')) : nothing}`;
   }
 }
 

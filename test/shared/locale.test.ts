@@ -74,13 +74,43 @@ describe('locale: which language an element speaks', () => {
     expect(shadowText(en, '[part=label]')).to.equal('Time left');
   });
 
+  it('follows a lang change live inside shadow roots: its own, its host’s in the shadow root above, nested two deep', async () => {
+    // <div> ─ #shadow ─ <section> ─ <x-inner> ─ #shadow ─ <kp-countdown>
+    const outer = await fixture<HTMLElement>(html`<div></div>`);
+    const section = outer.attachShadow({mode: 'open'}).appendChild(document.createElement('section'));
+    const inner = section.appendChild(document.createElement('div'));
+    const el = inner.attachShadow({mode: 'open'}).appendChild(document.createElement('kp-countdown'));
+    el.setAttribute('deadline', '2099-03-31');
+    await el.updateComplete;
+    const label = () => shadowText(el, '[part=label]');
+    expect(label()).to.equal('Verbleibende Zeit');
+    const settle = async () => {
+      await new Promise((r) => setTimeout(r));
+      await el.updateComplete;
+    };
+    el.setAttribute('lang', 'en');
+    await settle();
+    expect(label(), 'its own lang, inside the inner shadow root').to.equal('Time left');
+    el.removeAttribute('lang');
+    section.setAttribute('lang', 'fr');
+    await settle();
+    expect(label(), 'an ancestor in the outer shadow root').to.equal('Temps restant');
+    section.removeAttribute('lang');
+    outer.setAttribute('lang', 'es');
+    await settle();
+    expect(label(), 'the outer host in the document').to.equal('Tiempo restante');
+    outer.removeAttribute('lang');
+    await settle();
+    expect(label()).to.equal('Verbleibende Zeit');
+  });
+
   it('answers msg() as written (tests) as the build’s numbered msg(n, …values) does, in all five languages', () => {
-    // The build (scripts/msg-ids.mjs) turns msg(str`Noch ${count} Zeichen`) into msgById(n, count).
-    const n = packed.split(SEP).indexOf('Noch {0} Zeichen') / LOCALES.length;
-    const count = 12;
-    const written = LOCALES.map((l) => inLocale(l, () => msg(str`Noch ${count} Zeichen`)));
-    expect(written).to.deep.equal(LOCALES.map((l) => inLocale(l, () => msgById(n, count))));
-    expect(written).to.deep.equal(['Noch 12 Zeichen', '12 characters left', 'Encore 12 caractères', 'Quedan 12 caracteres', 'Restam 12 caracteres']);
+    // The build (scripts/msg-ids.mjs) turns msg(str`Frist: ${label}`) into msgById(n, label).
+    const n = packed.split(SEP).indexOf('Frist: {0}') / LOCALES.length;
+    const label = 'Antrag';
+    const written = LOCALES.map((l) => inLocale(l, () => msg(str`Frist: ${label}`)));
+    expect(written).to.deep.equal(LOCALES.map((l) => inLocale(l, () => msgById(n, label))));
+    expect(written).to.deep.equal(['Frist: Antrag', 'Deadline: Antrag', 'Date limite : Antrag', 'Fecha límite: Antrag', 'Prazo: Antrag']);
     // Values in the translation's order; a text not in the table (not yet extracted) stays German.
     expect(inLocale('fr', () => msg(str`${'A'}: noch ${'B'}.`))).to.equal('A : encore B.');
     // msg under a plain function type, so that `lit-localize extract` leaves the text out of the catalogue.

@@ -1,6 +1,7 @@
 import {expect} from '@open-wc/testing';
 import {html} from 'lit-html';
 import {ReactiveBase, css, type PropertyValues} from '../../src/shared/reactive.js';
+import {captureConsole} from '../helpers.js';
 
 class XProbe extends ReactiveBase {
   static override properties = {
@@ -10,7 +11,8 @@ class XProbe extends ReactiveBase {
     count: {state: true},
   };
   static override styles = [css`:host{display:block}`, [css`p{margin:0}`]];
-  declare label: string | null;
+  // Every attribute's property has an initializer: the first value set is its default.
+  label: string | null = null;
   timeZone = 'Europe/Berlin';
   open = false;
   count = 0;
@@ -85,5 +87,107 @@ describe('reactive base', () => {
     expect(getComputedStyle(a.renderRoot.querySelector('p')!).marginTop).to.equal('0px');
     a.remove();
     b.remove();
+  });
+
+  it('returns a property to its default when its attribute is removed or it is set to null or undefined', async () => {
+    const el = document.createElement('x-probe') as XProbe;
+    el.setAttribute('time-zone', 'UTC');
+    document.body.append(el);
+    expect(el.timeZone).to.equal('UTC');
+    el.removeAttribute('time-zone');
+    expect(el.timeZone).to.equal('Europe/Berlin');
+    el.timeZone = 'UTC';
+    (el as unknown as {timeZone: null}).timeZone = null;
+    expect(el.timeZone).to.equal('Europe/Berlin');
+    el.label = 'x';
+    el.label = null;
+    expect(el.label).to.equal(null);
+    el.remove();
+  });
+});
+
+describe('reactive base: styles or rendering that fail', () => {
+  class XBadStyles extends ReactiveBase {
+    static override get styles(): never {
+      throw new Error('no styles today');
+    }
+  }
+  class XBadRender extends ReactiveBase {
+    static override properties = {broken: {type: Boolean}};
+    broken = false;
+    renders = 0;
+    protected override render() {
+      this.renders++;
+      if (this.broken) throw new Error('cannot render this');
+      return html`<p>rendered</p>`;
+    }
+  }
+  customElements.define('x-bad-styles', XBadStyles);
+  customElements.define('x-bad-render', XBadRender);
+
+  let logged: ReturnType<typeof captureConsole>;
+  const rejections: unknown[] = [];
+  const onRejection = (e: PromiseRejectionEvent) => rejections.push(e.reason);
+  beforeEach(() => {
+    logged = captureConsole();
+    rejections.length = 0;
+    addEventListener('unhandledrejection', onRejection);
+  });
+  afterEach(() => {
+    logged.restore();
+    removeEventListener('unhandledrejection', onRejection);
+    document.querySelectorAll('.bad').forEach((e) => e.remove());
+  });
+
+  /** The element, with a fallback paragraph, on the page. */
+  async function place<T extends HTMLElement>(markup: string): Promise<T> {
+    const div = document.createElement('div');
+    div.className = 'bad';
+    div.innerHTML = markup;
+    document.body.append(div);
+    const el = div.firstElementChild as T & {updateComplete: Promise<boolean>};
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r));
+    return el;
+  }
+  const fallbackShown = (el: Element) => {
+    const p = el.querySelector('p.fallback')!;
+    return p.checkVisibility() && p.getBoundingClientRect().height > 0;
+  };
+
+  it('styles that throw: no shadow root, the fallback stays visible, one console error naming the tag and the cause', async () => {
+    const el = await place<XBadStyles>('<x-bad-styles><p class="fallback">Fallback</p></x-bad-styles>');
+    expect(el.shadowRoot).to.equal(null);
+    expect(fallbackShown(el)).to.equal(true);
+    el.remove();
+    document.body.append(el); // connected again: no second message
+    await new Promise((r) => setTimeout(r));
+    expect(logged.errors).to.have.length(1);
+    expect(logged.errors[0]).to.match(/<x-bad-styles> could not render.*no styles today/);
+    expect(rejections).to.deep.equal([]);
+  });
+
+  it('a first render that throws: the fallback stays visible, one console error', async () => {
+    const el = await place<XBadRender>('<x-bad-render broken><p class="fallback">Fallback</p></x-bad-render>');
+    expect(fallbackShown(el)).to.equal(true);
+    expect(logged.errors).to.have.length(1);
+    expect(logged.errors[0]).to.match(/<x-bad-render> could not render.*cannot render this/);
+    expect(rejections).to.deep.equal([]);
+  });
+
+  it('a later render that throws: the fallback comes back, one console error, no more renders', async () => {
+    const el = await place<XBadRender>('<x-bad-render><p class="fallback">Fallback</p></x-bad-render>');
+    expect(el.shadowRoot!.textContent).to.equal('rendered');
+    expect(fallbackShown(el)).to.equal(false);
+    el.broken = true;
+    expect(await el.updateComplete).to.equal(false);
+    expect(fallbackShown(el)).to.equal(true);
+    const renders = el.renders;
+    el.broken = false;
+    el.broken = true;
+    await el.updateComplete;
+    expect(el.renders).to.equal(renders);
+    expect(logged.errors).to.have.length(1);
+    expect(rejections).to.deep.equal([]);
   });
 });

@@ -65,13 +65,13 @@ export abstract class KpForm extends KpElement {
   };
 
   /** Where the form is sent: `https:`, a same-origin path (`/api/submit`), or `http://localhost`. */
-  declare action?: string | null;
+  action?: string = undefined;
   /** `json` (default), `form` or `no-cors`. */
   mode = 'json';
   /** Link to the site's privacy notice (required). */
-  declare privacyUrl?: string | null;
+  privacyUrl?: string = undefined;
   /** `off`: keep no draft in sessionStorage. */
-  declare draft?: string | null;
+  draft?: string = undefined;
 
   /** The submission engine (its `timeout`, `backoff` and `tries` may be tuned). */
   readonly sender = new Sender(this, () => this.#onSend());
@@ -104,6 +104,7 @@ export abstract class KpForm extends KpElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.sender.attach(true);
     const draft = this.draft != 'off' && loadDraft((this.#key = draftKey(this)));
     if (draft) {
       const {_submissionId, ...values} = draft;
@@ -114,6 +115,7 @@ export abstract class KpForm extends KpElement {
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
+    this.sender.attach(false);
     if (this.#timer) this.#save();
   }
 
@@ -149,8 +151,8 @@ export abstract class KpForm extends KpElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (this.#refused()) this.reportAttribute('action', 'must be https:, a path (/…) or http://localhost; nothing is sent');
-    if (changed.has('mode') && !MODES.includes(this.mode)) this.reportAttribute('mode', 'is json, form or no-cors; json is used');
+    if (this.#refused()) this.reportAttribute('action', this.action, 'must be https:, a path (/…) or http://localhost; nothing is sent');
+    if (changed.has('mode') && !MODES.includes(this.mode)) this.reportAttribute('mode', this.mode, 'is json, form or no-cors; json is used');
   }
 
   protected override updated(): void {
@@ -177,6 +179,18 @@ export abstract class KpForm extends KpElement {
     await this.sender.send({...Object.fromEntries(hidden), ...values, _form: this.kind, _locale: this.locale}, this.#url(), mode);
   }
 
+  // Handlers are methods (lit-html calls them on the element): the same function on every render.
+  #onSubmit(e: Event): void {
+    e.preventDefault();
+    this.submit();
+  }
+
+  /** A link of the error summary focuses its field. */
+  #jump(e: Event): void {
+    e.preventDefault();
+    this.renderRoot.getElementById((e.target as Element).getAttribute('href')?.slice(1) ?? '')?.focus();
+  }
+
   #onInput(e: Event): void {
     const {name, type, value, checked} = e.target as HTMLInputElement;
     if (!name || name == '_gotcha') return;
@@ -200,7 +214,7 @@ export abstract class KpForm extends KpElement {
     } catch {
       /* reported below */
     }
-    this.reportAttribute('privacy-url', 'required: link to the privacy notice');
+    this.reportAttribute('privacy-url', url, 'required: link to the privacy notice');
     return '';
   }
 
@@ -279,13 +293,9 @@ export abstract class KpForm extends KpElement {
     if (state == 'sent') return region;
     const body = this.fields();
     const errors = Object.keys(this.invalid);
-    const jump = (e: Event) => {
-      e.preventDefault();
-      (this.renderRoot as ShadowRoot).getElementById((e.target as Element).getAttribute('href')?.slice(1) ?? '')?.focus();
-    };
-    return html`<form novalidate part="form" @submit=${(e: Event) => (e.preventDefault(), this.submit())} @input=${this.#onInput}>${
+    return html`<form novalidate part="form" @submit=${this.#onSubmit} @input=${this.#onInput}>${
       errors.length
-        ? html`<div class="summary" part="error-summary" role="alert" tabindex="-1"><h2>${msg('Es gibt ein Problem')}</h2><ul @click=${jump}>${errors.map((name) => html`<li><a href="#f-${name}">${this.#lines[name] ?? errorMessage(this.invalid[name])}</a></li>`)}</ul></div>`
+        ? html`<div class="summary" part="error-summary" role="alert" tabindex="-1"><h2>${msg('Es gibt ein Problem')}</h2><ul @click=${this.#jump}>${errors.map((name) => html`<li><a href="#f-${name}">${this.#lines[name] ?? errorMessage(this.invalid[name])}</a></li>`)}</ul></div>`
         : nothing
     }<label class="visually-hidden" aria-hidden="true">Leave empty<input name="_gotcha" tabindex="-1" autocomplete="off"></label>${body}<button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>${state == 'failed' ? msg('Erneut senden') : this.submitLabel()}</button></form>${region}`;
   }

@@ -14,7 +14,7 @@
  * action the state becomes `unavailable` and nothing is sent.
  * Network errors, timeouts, 408, 429 and 5xx are retried (honouring
  * `Retry-After`, else exponential backoff with jitter) up to `tries` times;
- * offline, it waits for the `online` event. An answer `{errors: {field: …}}`
+ * offline, it waits for the `online` event (only while attached: `attach(false)`). An answer `{errors: {field: …}}`
  * (400/422) ends in `idle` with `errors` set; anything else that fails ends in `failed` (send again to retry).
  */
 import {encode, type Fields, type Mode} from './encode.js';
@@ -41,12 +41,31 @@ export class Sender {
   /** Tries in all before `failed`. */
   tries = 4;
   #running?: Promise<void>;
+  /** Ends the wait for the network, while offline. */
+  #online?: () => void;
+  #attached = true;
+  #wake = () => this.#online?.();
   #target: EventTarget;
   #changed: () => void;
 
   constructor(target: EventTarget, changed: () => void = () => {}) {
     this.#target = target;
     this.#changed = changed;
+  }
+
+  /**
+   * The element left (`false`) or came back to (`true`) the page. The `online`
+   * listener lives only while a send waits for the network and the element is
+   * on the page; back on the page and online, the send goes on at once.
+   */
+  attach(on: boolean): void {
+    this.#attached = on;
+    this.#listen();
+    if (on && navigator.onLine) this.#wake();
+  }
+
+  #listen() {
+    (this.#attached && this.#online ? addEventListener : removeEventListener)('online', this.#wake);
   }
 
   /** Whether a send is running (sending, retrying or waiting to be online). */
@@ -85,7 +104,12 @@ export class Sender {
     for (let n = 0; ; ) {
       if (!navigator.onLine) {
         this.#set('offline');
-        await new Promise((resolve) => addEventListener('online', resolve, {once: true}));
+        await new Promise<void>((resolve) => {
+          this.#online = resolve;
+          this.#listen();
+        });
+        this.#online = undefined;
+        this.#listen();
       }
       this.#set(n ? 'retrying' : 'sending');
       let error: unknown;
