@@ -16,7 +16,7 @@ export default defineConfig({
   // msgIds: msg('German text') → msg(n), and '@lit/localize' → src/shared/lit-localize.ts (scripts/msg-ids.mjs).
   plugins: [msgIds(), minifyTemplates(), stripPureAnnotations(), guardLitPolicy(), withoutLitDirectives()],
   build: {
-    target: 'es2022',
+    target: ['chrome109', 'edge109', 'firefox115', 'safari16'],
     outDir: process.env.KP_OUT_DIR ?? 'dist',
     emptyOutDir: false,
     sourcemap: false,

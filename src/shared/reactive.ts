@@ -31,6 +31,29 @@ export type CSSResultGroup = CSSResult | readonly CSSResultGroup[];
 export const css = (strings: TemplateStringsArray): CSSResult => ({cssText: strings[0]});
 
 type Ctor = typeof ReactiveBase;
+let told = false;
+
+/**
+ * Puts `styles` into `root`: adopted constructable style sheets, or where an
+ * engine has none (Safari before 16.4) a <style> element each. False if the
+ * page's CSP refused a <style> (no 'unsafe-inline' for styles).
+ */
+export function addStyles(root: ShadowRoot, styles: CSSResult[]): boolean {
+  try {
+    if ('adoptedStyleSheets' in root) {
+      root.adoptedStyleSheets = styles.map((s) => {
+        if (!s.sheet) (s.sheet = new CSSStyleSheet()).replaceSync(s.cssText);
+        return s.sheet;
+      });
+      return true;
+    }
+  } catch {}
+  return styles.every((s) => {
+    const style = root.appendChild(document.createElement('style'));
+    style.textContent = s.cssText;
+    return !!style.sheet;
+  });
+}
 const attributeMaps = new WeakMap<Ctor, Map<string, string>>();
 
 /** Attribute → property of `ctor`, defining the property accessors on first use. */
@@ -94,10 +117,13 @@ export class ReactiveBase extends HTMLElement {
   connectedCallback(): void {
     if (!this.renderRoot) {
       const styles = [(this.constructor as Ctor).styles].flat(Infinity as 1) as CSSResult[];
-      (this.renderRoot = this.attachShadow({mode: 'open'})).adoptedStyleSheets = styles.map((s) => {
-        if (!s.sheet) (s.sheet = new CSSStyleSheet()).replaceSync(s.cssText);
-        return s.sheet;
-      });
+      if (!addStyles((this.renderRoot = this.attachShadow({mode: 'open'})), styles)) {
+        // Unstyled is unusable: show the fallback content (light DOM) instead, for good.
+        this.renderRoot.replaceChildren(document.createElement('slot'));
+        this.#enable = () => {};
+        if (!told) console.error(`<${this.localName}>: CSP style-src refused its styles`);
+        told = true;
+      }
     }
     this.#enable();
   }
