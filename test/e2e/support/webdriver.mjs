@@ -89,3 +89,13 @@ export async function checkClean(browser, {expectErrors = []} = {}) {
   assert.equal(seen.local, 0, 'localStorage');
   assert.equal(seen.cookie, '', 'cookies');
 }
+
+/**
+ * The part of a playwright page that support/keyboard.mjs uses (focus, keys,
+ * evaluate), over WebDriver: completeByKeyboard runs unchanged in WebKit.
+ */
+export const asPage = (browser) => ({
+  focus: (selector) => inPage(browser, (s) => document.querySelector(s).focus(), selector),
+  evaluate: (fn, arg) => inPage(browser, fn, arg),
+  keyboard: {press: (key) => press(browser, key), type: (text) => typeText(browser, text)},
+});
