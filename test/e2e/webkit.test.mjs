@@ -8,8 +8,8 @@ import {join} from 'node:path';
 import {startHost, CSP} from './support/server.mjs';
 import {ARTIFACTS} from './support/browser.mjs';
 import {PAYLOADS} from './support/payloads.mjs';
-import {ELEMENTS} from './support/elements.mjs';
-import {TAGS, FORMS, allFour, tag as markupOf, newsletter, interest} from './support/fixtures.mjs';
+import {TAGS, FORMS, allFour, newsletter, interest} from './support/fixtures.mjs';
+import {hostileMarkup, shownElements, hostileFound, overflowFound} from './support/engine-pass.mjs';
 import {VALID} from './support/forms.mjs';
 import {completeByKeyboard} from './support/keyboard.mjs';
 import {withoutKnown} from './support/known.mjs';
@@ -41,12 +41,7 @@ test('WebKit: strict CSP + Trusted Types, two copies, all four elements in the C
   const url = host.page('/webkit/all', {body: allFour(), copies: 2, csp: CSP.strict});
   await webkitPage(url, async (browser) => {
     await new Promise((r) => setTimeout(r, 300));
-    const els = await inPage(browser, (tags) =>
-      [...document.querySelectorAll(tags.join(','))].map((el) => ({
-        tag: el.localName,
-        text: el.shadowRoot?.textContent.trim().length ?? 0,
-        fallback: [...el.querySelectorAll('.fallback')].some((p) => p.getClientRects().length > 0),
-      })), TAGS);
+    const els = await inPage(browser, shownElements, TAGS);
     assert.equal(els.length, 5);
     for (const e of els) assert.ok(e.text > 10 && !e.fallback, JSON.stringify(e));
     const policies = await inPage(browser, () => (window.trustedTypes ? window.__host.policies : null));
@@ -55,23 +50,11 @@ test('WebKit: strict CSP + Trusted Types, two copies, all four elements in the C
 });
 
 test('WebKit: every payload in every attribute (page markup, no CSP): nothing runs, every element upgrades', async () => {
-  const body = PAYLOADS.map(([, value]) =>
-    TAGS.map((t) => markupOf(t, {}, Object.fromEntries(ELEMENTS[t].attributes.filter((a) => a !== 'id').map((a) => [a, value])), 'x')).join(''),
-  ).join('\n');
+  const body = hostileMarkup();
   const url = host.page('/webkit/hostile', {body, csp: CSP.none});
   await webkitPage(url, async (browser) => {
     await new Promise((r) => setTimeout(r, 500));
-    const result = await inPage(browser, (tags) => {
-      const els = [...document.querySelectorAll(tags.join(','))];
-      const bad = [];
-      for (const el of els) {
-        for (const n of el.shadowRoot?.querySelectorAll('*') ?? []) {
-          if (/^(script|iframe|svg|img|math|h1|b)$/.test(n.localName) && n.getAttribute('part') !== 'photo') bad.push(n.localName);
-          for (const a of n.attributes) if (/^on/i.test(a.name)) bad.push(a.name);
-        }
-      }
-      return {count: els.length, upgraded: els.filter((el) => el.shadowRoot).length, bad};
-    }, TAGS);
+    const result = await inPage(browser, hostileFound, TAGS);
     assert.equal(result.count, PAYLOADS.length * TAGS.length);
     assert.equal(result.upgraded, result.count);
     assert.deepEqual(result.bad, []);
@@ -106,21 +89,7 @@ test('WebKit: at 320 px nothing overflows (German, French), screenshots saved', 
       await waitInPage(browser, (tags) => tags.every((t) => customElements.get(t)), [TAGS], {what: 'all four defined'});
       assert.equal(await inPage(browser, () => document.documentElement.clientWidth), 320, 'a 320 px viewport');
       await new Promise((r) => setTimeout(r, 200));
-      const found = await inPage(browser, () => {
-        const out = [];
-        for (const host of document.querySelectorAll('kp-countdown, kp-contact-card, kp-newsletter-signup, kp-interest-form')) {
-          const box = host.getBoundingClientRect();
-          if (host.scrollWidth > host.clientWidth + 1) out.push(`${host.localName}: scrollWidth ${host.scrollWidth} > ${host.clientWidth}`);
-          if (box.right > document.documentElement.clientWidth + 1) out.push(`${host.localName}: ends at ${box.right}px, beyond the viewport`);
-          for (const el of host.shadowRoot.querySelectorAll('*')) {
-            const s = getComputedStyle(el);
-            if (s.clipPath.startsWith('inset(50%') || el.getClientRects().length === 0) continue;
-            const r = el.getBoundingClientRect();
-            if (r.right > box.right + 1) out.push(`${host.localName} ${el.localName}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`);
-          }
-        }
-        return out;
-      });
+      const found = await inPage(browser, overflowFound);
       assert.deepEqual(withoutKnown(t, found), [], lang);
       await checkClean(browser);
     } finally {
