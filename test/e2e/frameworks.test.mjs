@@ -22,7 +22,7 @@ before(async () => {
   // Vue 3.5 asks for a Trusted Types policy of its own ('vue') for its static markup.
   const csp = "default-src 'self'; script-src 'self'; style-src 'self'; require-trusted-types-for 'script'; trusted-types lit-html vue 'allow-duplicates'";
   for (const [name, dir] of Object.entries(apps)) host.serve(`/apps/${name}/`, dir, {csp});
-});
+}, {timeout: 120_000});
 after(async () => {
   await closeSuite(host, browser);
   if (out) rmSync(out, {recursive: true, force: true});
@@ -51,7 +51,7 @@ const shown = (page) =>
 const logOf = (page) => page.locator('#log li').allTextContents();
 
 for (const framework of ['react', 'vue']) {
-  test(`${framework}: all four elements from properties; both forms sent once; kp-submit, kp-success, kp-expired heard once each`, async () => {
+  test(`${framework}: all four elements from properties; both forms sent once; kp-submit, kp-success, kp-expired heard once each`, {timeout: 120_000}, async () => {
     await host.reset();
     const expires = new Date(Date.now() + 5000).toISOString();
     const url = `${host.origin}/apps/${framework}/?deadline=${FUTURE}&expires=${encodeURIComponent(expires)}`;

@@ -15,11 +15,13 @@ import {completeByKeyboard} from './support/keyboard.mjs';
 import {withoutKnown} from './support/known.mjs';
 import {openWebDriver, inPage, waitInPage, checkClean, asPage} from './support/webdriver.mjs';
 
+/** No test here may hang the suite (a driver that stops answering). */
+const TIMEOUT = 120_000;
 let host, webkit;
 before(async () => {
   host = await startHost();
   webkit = await openWebDriver();
-});
+}, {timeout: 60_000});
 after(async () => {
   await webkit?.close();
   await host?.close();
@@ -37,7 +39,7 @@ async function webkitPage(url, fn, options) {
 const waitForSent = (browser, tag) =>
   waitInPage(browser, (t) => document.querySelector(t)?.sender?.state === 'sent', [tag], {what: `${tag} sent`});
 
-test('WebKit: strict CSP + Trusted Types, two copies, all four elements in the CMS page: all work, nothing violated', async () => {
+test('WebKit: strict CSP + Trusted Types, two copies, all four elements in the CMS page: all work, nothing violated', {timeout: TIMEOUT}, async () => {
   const url = host.page('/webkit/all', {body: allFour(), copies: 2, csp: CSP.strict});
   await webkitPage(url, async (browser) => {
     await new Promise((r) => setTimeout(r, 300));
@@ -49,7 +51,7 @@ test('WebKit: strict CSP + Trusted Types, two copies, all four elements in the C
   });
 });
 
-test('WebKit: every payload in every attribute (page markup, no CSP): nothing runs, every element upgrades', async () => {
+test('WebKit: every payload in every attribute (page markup, no CSP): nothing runs, every element upgrades', {timeout: TIMEOUT}, async () => {
   const body = hostileMarkup();
   const url = host.page('/webkit/hostile', {body, csp: CSP.none});
   await webkitPage(url, async (browser) => {
@@ -63,7 +65,7 @@ test('WebKit: every payload in every attribute (page markup, no CSP): nothing ru
 });
 
 for (const tag of FORMS) {
-  test(`WebKit: ${tag} completed and sent by keyboard alone, focus visible at every stop`, async () => {
+  test(`WebKit: ${tag} completed and sent by keyboard alone, focus visible at every stop`, {timeout: TIMEOUT}, async () => {
     await host.reset();
     const markup = tag === 'kp-newsletter-signup' ? newsletter() : interest();
     const url = host.page(`/webkit/keyboard/${tag}`, {body: `<p><a id="before" href="#x">Vorher</a></p>${markup}<p><a id="after" href="#y">Nachher</a></p>`});
@@ -76,7 +78,7 @@ for (const tag of FORMS) {
   });
 }
 
-test('WebKit: at 320 px nothing overflows (German, French), screenshots saved', async (t) => {
+test('WebKit: at 320 px nothing overflows (German, French), screenshots saved', {timeout: TIMEOUT}, async (t) => {
   const {browser} = webkit;
   // MiniBrowser's window is at least 447 px wide: the CMS page runs in a 320 px frame (its own viewport, media queries included).
   for (const lang of ['de', 'fr']) {
