@@ -1,9 +1,9 @@
 // What both framework apps render: the same values, set as properties. The
-// test page passes the deadlines in its URL (`?deadline=…&expires=…`).
+// test passes them in the page's URL (`?deadline=2027-…&expiresIn=6000`).
 const query = new URLSearchParams(location.search);
 export const DEADLINE = query.get('deadline');
-/** A countdown that reaches zero while the test watches (kp-expired). */
-export const EXPIRES = query.get('expires');
+/** A countdown that reaches zero while the test watches (kp-expired): `expiresIn` ms after the app starts. */
+export const EXPIRES = new Date(Date.now() + Number(query.get('expiresIn'))).toISOString();
 export const CARD = {
   name: 'Dr. Maria Beispiel',
   jobTitle: 'Projektkoordination',
