@@ -39,15 +39,13 @@ let told = false;
  * page's CSP refused a <style> (no 'unsafe-inline' for styles).
  */
 export function addStyles(root: ShadowRoot, styles: CSSResult[]): boolean {
-  try {
-    if ('adoptedStyleSheets' in root) {
-      root.adoptedStyleSheets = styles.map((s) => {
-        if (!s.sheet) (s.sheet = new CSSStyleSheet()).replaceSync(s.cssText);
-        return s.sheet;
-      });
-      return true;
-    }
-  } catch {}
+  if ('adoptedStyleSheets' in root && CSSStyleSheet.prototype.replaceSync) {
+    root.adoptedStyleSheets = styles.map((s) => {
+      if (!s.sheet) (s.sheet = new CSSStyleSheet()).replaceSync(s.cssText);
+      return s.sheet;
+    });
+    return true;
+  }
   return styles.every((s) => {
     const style = root.appendChild(document.createElement('style'));
     style.textContent = s.cssText;

@@ -34,15 +34,24 @@ const RUNS = {text: true, styled: true, fallbackVisible: false};
 const FALLS_BACK = {text: false, styled: false, fallbackVisible: true};
 const summary = (s) => ({text: s.text > 10, styled: s.styled, fallbackVisible: s.fallbackVisible});
 
-/** A Chromium page whose engine has no constructable style sheets (removed before any script runs). */
-async function withoutConstructable(url, fn) {
-  const context = await browser.newContext();
-  await context.addInitScript(() => {
+/** Ways an engine may lack constructable style sheets, each simulated in Chromium before any script runs. */
+const WITHOUT = {
+  'no adoptedStyleSheets, no replaceSync': () => {
     delete CSSStyleSheet.prototype.replaceSync;
     delete CSSStyleSheet.prototype.replace;
     delete Document.prototype.adoptedStyleSheets;
     delete ShadowRoot.prototype.adoptedStyleSheets;
-  });
+  },
+  'adoptedStyleSheets but no replaceSync': () => {
+    delete CSSStyleSheet.prototype.replaceSync;
+    delete CSSStyleSheet.prototype.replace;
+  },
+};
+
+/** A Chromium page under `simulate`; `fn(page, errors)` with the console errors seen. */
+async function withoutConstructable(simulate, url, fn) {
+  const context = await browser.newContext();
+  await context.addInitScript(simulate);
   try {
     const page = await context.newPage();
     const errors = [];
@@ -57,30 +66,32 @@ async function withoutConstructable(url, fn) {
   }
 }
 
-test('no constructable style sheets, no CSP: every element runs, styled through <style> elements', async () => {
-  const url = host.page('/baseline/no-constructable', {body: allFour(), csp: CSP.none});
-  await withoutConstructable(url, async (page, errors) => {
-    const g = guard(page, host.origin);
-    assert.equal(await page.evaluate(() => 'adoptedStyleSheets' in ShadowRoot.prototype), false, 'simulated');
-    for (const s of await page.evaluate(states, TAGS)) assert.deepEqual(summary(s), RUNS, s.tag);
-    const styleElements = await page.evaluate(() => document.querySelector('kp-countdown').shadowRoot.querySelectorAll('style').length);
-    assert.ok(styleElements > 0, '<style> in the shadow root');
-    assert.deepEqual(errors, []);
-    await g.check();
+for (const [how, simulate] of Object.entries(WITHOUT)) {
+  test(`${how}, no CSP: every element runs, styled through <style> elements`, async () => {
+    const url = host.page('/baseline/no-constructable', {body: allFour(), csp: CSP.none});
+    await withoutConstructable(simulate, url, async (page, errors) => {
+      const g = guard(page, host.origin);
+      assert.equal(await page.evaluate(() => typeof CSSStyleSheet.prototype.replaceSync), 'undefined', 'simulated');
+      for (const s of await page.evaluate(states, TAGS)) assert.deepEqual(summary(s), RUNS, s.tag);
+      const styleElements = await page.evaluate(() => document.querySelector('kp-countdown').shadowRoot.querySelectorAll('style').length);
+      assert.ok(styleElements > 0, '<style> in the shadow root');
+      assert.deepEqual(errors, []);
+      await g.check();
+    });
   });
-});
 
-test('no constructable style sheets under the strict CSP: every fallback stays visible, one console error says why', async () => {
-  const url = host.page('/baseline/no-constructable-csp', {body: allFour(), csp: CSP.strict});
-  await withoutConstructable(url, async (page, errors) => {
-    for (const s of await page.evaluate(states, TAGS)) assert.deepEqual(summary(s), FALLS_BACK, s.tag);
-    const ours = errors.filter((e) => !/Content Security Policy/.test(e));
-    assert.equal(ours.length, 1, ours.join('\n'));
-    assert.match(ours[0], /^<kp-[a-z-]+>: CSP style-src refused its styles/);
-    const violations = await page.evaluate(() => window.__host.violations.map((v) => v.directive));
-    assert.ok(violations.length > 0 && violations.every((d) => /^style-src/.test(d)), violations.join());
+  test(`${how}, strict CSP: every fallback stays visible, one console error says why`, async () => {
+    const url = host.page('/baseline/no-constructable-csp', {body: allFour(), csp: CSP.strict});
+    await withoutConstructable(simulate, url, async (page, errors) => {
+      for (const s of await page.evaluate(states, TAGS)) assert.deepEqual(summary(s), FALLS_BACK, s.tag);
+      const ours = errors.filter((e) => !/Content Security Policy/.test(e));
+      assert.equal(ours.length, 1, ours.join('\n'));
+      assert.match(ours[0], /^<kp-[a-z-]+>: CSP style-src refused its styles/);
+      const violations = await page.evaluate(() => window.__host.violations.map((v) => v.directive));
+      assert.ok(violations.length > 0 && violations.every((d) => /^style-src/.test(d)), violations.join());
+    });
   });
-});
+}
 
 test('WPE WebKit 2.38 (about Safari 16.0): the file runs, all four elements shown and styled, a form sends', {timeout: 90_000}, async () => {
   const wpe = await openWebDriver(WPE);
