@@ -39,7 +39,7 @@ let told = false;
  * page's CSP refused a <style> (no 'unsafe-inline' for styles).
  */
 export function addStyles(root: ShadowRoot, styles: CSSResult[]): boolean {
-  if ('adoptedStyleSheets' in root && CSSStyleSheet.prototype.replaceSync) {
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
     root.adoptedStyleSheets = styles.map((s) => {
       if (!s.sheet) (s.sheet = new CSSStyleSheet()).replaceSync(s.cssText);
       return s.sheet;
