@@ -16,6 +16,7 @@ export default defineConfig({
   // msgIds: msg('German text') → msg(n), and '@lit/localize' → src/shared/lit-localize.ts (scripts/msg-ids.mjs).
   plugins: [msgIds(), minifyTemplates(), stripPureAnnotations(), guardLitPolicy(), withoutLitDirectives()],
   build: {
+    // The browser baseline (docs/browsers.md): newer syntax (static blocks for Safari 16.0) is lowered.
     target: ['chrome109', 'edge109', 'firefox115', 'safari16'],
     outDir: process.env.KP_OUT_DIR ?? 'dist',
     emptyOutDir: false,
