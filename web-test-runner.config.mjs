@@ -1,8 +1,11 @@
-// Browser tests: Debian's Chromium and Firefox ESR, driven by puppeteer-core
-// (no browser download). Both run in a fixed foreign time zone so that date
+// Browser tests: Debian's Chromium and Firefox ESR, driven by puppeteer-core,
+// and Debian's WebKitGTK over WebDriver (scripts/webkit.mjs; no browser
+// download). `KP_BROWSERS=chromium,firefox,webkit` picks some. All run in a fixed foreign time zone so that date
 // arithmetic cannot lean on the machine's zone. The reference receiver runs
 // in-process as the real endpoint for form tests (no stubbed fetch).
 import {chromeLauncher} from '@web/test-runner-chrome';
+import {WebdriverLauncher} from '@web/test-runner-webdriver';
+import {startDriver, WEBKIT} from './scripts/webkit.mjs';
 import {esbuildPlugin} from '@web/dev-server-esbuild';
 import * as puppeteerCore from 'puppeteer-core';
 import {CHROMIUM_FLAGS, CHROMIUM_PATH} from './scripts/chromium.mjs';
@@ -38,22 +41,51 @@ const chromiumFlags = [
 ];
 
 const env = {...process.env, TZ: TEST_TIME_ZONE};
-const only = process.env.KP_BROWSERS?.split(',');
-const browsers = [
-  chromeLauncher({launchOptions: {executablePath: CHROMIUM_PATH, headless: true, args: chromiumFlags, env}}),
-  chromeLauncher({
-    puppeteer: puppeteerCore,
-    launchOptions: {browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, env},
-  }),
-].filter((b, i) => !only || only.includes(i === 0 ? 'chromium' : 'firefox'));
+
+/**
+ * WebKitGTK through WebKitWebDriver, started (with its own Xvfb and the test
+ * time zone) when the runner starts. Its driver drops a key-down for a key
+ * already held, so typed text goes one character per action.
+ */
+class WebKitLauncher extends WebdriverLauncher {
+  #driver;
+  constructor() {
+    super({capabilities: WEBKIT.capabilities});
+  }
+  async initialize(config) {
+    this.#driver = await startDriver(WEBKIT, {env: {TZ: TEST_TIME_ZONE}});
+    Object.assign(this.options, this.#driver.options);
+    await super.initialize(config);
+    this.name = 'WebKit';
+  }
+  async stop() {
+    await super.stop();
+    this.#driver?.stop();
+  }
+  async sendKeys(id, keys) {
+    for (const key of keys) await super.sendKeys(id, [key]);
+  }
+}
+
+const launchers = {
+  chromium: () => chromeLauncher({launchOptions: {executablePath: CHROMIUM_PATH, headless: true, args: chromiumFlags, env}}),
+  firefox: () =>
+    chromeLauncher({
+      puppeteer: puppeteerCore,
+      launchOptions: {browser: 'firefox', executablePath: '/usr/bin/firefox-esr', headless: true, env},
+    }),
+  webkit: () => new WebKitLauncher(),
+};
+const only = process.env.KP_BROWSERS?.split(',') ?? Object.keys(launchers);
+const browsers = Object.entries(launchers).filter(([name]) => only.includes(name)).map(([, launch]) => launch());
 
 /** Server commands the tests may call through executeServerCommand. */
 const commandsPlugin = {
   name: 'kp-commands',
   async executeCommand({command, payload, session}) {
     if (command === 'kp-offline') {
-      const page = session.browser.getPage(session.id);
       try {
+        const page = session.browser.getPage(session.id);
         await page.setOfflineMode(Boolean(payload?.offline));
         return true;
       } catch {
@@ -93,7 +125,7 @@ export default {
   hostname: 'localhost',
   browsers,
   concurrency: 1,
-  // One browser at a time: both share the one receiver and its queued faults.
+  // One browser at a time: all share the one receiver and its queued faults.
   concurrentBrowsers: 1,
   testsFinishTimeout: 180_000,
   testFramework: {config: {timeout: 10_000}},

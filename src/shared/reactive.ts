@@ -11,10 +11,10 @@
  * - Defaults: give every attribute's property an initializer (`mode = 'json'`,
  *   `action?: string = undefined`): the first value set is the default, and a
  *   removed attribute or a property set to null or undefined returns to it.
- * - Failure: styles are built before the shadow root is attached; if they or
- *   an update throw, the element shows its light-DOM fallback (through a
- *   `<slot>`) from then on, says why in one `console.error`, and
- *   `updateComplete` resolves to false.
+ * - Failure: if the styles or an update throw, or a CSP refuses the <style>
+ *   fallback of an engine without constructable sheets, the element shows its
+ *   light-DOM fallback (through a `<slot>`) from then on, says why in one
+ *   `console.error`, and `updateComplete` resolves to false.
  */
 import {render, nothing} from 'lit-html';
 
@@ -40,6 +40,27 @@ export type CSSResultGroup = CSSResult | readonly CSSResultGroup[];
 export const css = (strings: TemplateStringsArray): CSSResult => ({cssText: strings[0]});
 
 type Ctor = typeof ReactiveBase;
+let told = false;
+
+/**
+ * Puts `styles` into `root`: adopted constructable style sheets, or where an
+ * engine has none (Safari before 16.4) a <style> element each. False if the
+ * page's CSP refused a <style> (no 'unsafe-inline' for styles).
+ */
+export function addStyles(root: ShadowRoot, styles: CSSResult[]): boolean {
+  if ('adoptedStyleSheets' in root && 'replaceSync' in CSSStyleSheet.prototype) {
+    root.adoptedStyleSheets = styles.map((s) => {
+      if (!s.sheet) (s.sheet = new CSSStyleSheet()).replaceSync(s.cssText);
+      return s.sheet;
+    });
+    return true;
+  }
+  return styles.every((s) => {
+    const style = root.appendChild(document.createElement('style'));
+    style.textContent = s.cssText;
+    return !!style.sheet;
+  });
+}
 const attributeMaps = new WeakMap<Ctor, Map<string, string>>();
 
 /** Attribute → property of `ctor`, defining the property accessors on first use. */
@@ -114,12 +135,14 @@ export class ReactiveBase extends HTMLElement {
     for (const [name, value] of this.#early.splice(0)) (this as never as Record<string, unknown>)[name] = value;
     if (!this.renderRoot && !this.#failed) {
       try {
-        // Style sheets first: if they fail, no shadow root hides the fallback content.
-        const sheets = ([(this.constructor as Ctor).styles].flat(Infinity as 1) as CSSResult[]).map((s) => {
-          if (!s.sheet) (s.sheet = new CSSStyleSheet()).replaceSync(s.cssText);
-          return s.sheet;
-        });
-        (this.renderRoot = this.attachShadow({mode: 'open'})).adoptedStyleSheets = sheets;
+        const styles = [(this.constructor as Ctor).styles].flat(Infinity as 1) as CSSResult[];
+        if (!addStyles((this.renderRoot = this.attachShadow({mode: 'open'})), styles)) {
+          // Unstyled is unusable: the fallback content (light DOM) shows instead, for good; one error a page.
+          this.#failed = true;
+          this.renderRoot.replaceChildren(document.createElement('slot'));
+          if (!told) console.error(`<${this.localName}>: CSP style-src refused its styles`);
+          told = true;
+        }
       } catch (error) {
         this.#fail(error);
       }

@@ -9,9 +9,8 @@ import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import {startHost, CSP} from './support/server.mjs';
 import {launchFirefox, ATTRIBUTE_REPORT, ARTIFACTS} from './support/browser.mjs';
-import {PAYLOADS} from './support/payloads.mjs';
-import {ELEMENTS} from './support/elements.mjs';
-import {TAGS, FORMS, allFour, tag as markupOf, newsletter, interest} from './support/fixtures.mjs';
+import {TAGS, FORMS, allFour, newsletter, interest} from './support/fixtures.mjs';
+import {hostileMarkup, shownElements, hostileFound, overflowFound} from './support/engine-pass.mjs';
 import {VALID} from './support/forms.mjs';
 import {completeByKeyboard} from './support/keyboard.mjs';
 import {withoutKnown} from './support/known.mjs';
@@ -70,12 +69,7 @@ test('Firefox: strict CSP + Trusted Types, two copies, all four elements in the 
   const url = host.page('/ff/all', {body: allFour(), copies: 2, csp: CSP.strict});
   await firefoxPage(url, async (page) => {
     await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), {}, TAGS);
-    const els = await page.evaluate((tags) =>
-      [...document.querySelectorAll(tags.join(','))].map((el) => ({
-        tag: el.localName,
-        text: el.shadowRoot?.textContent.trim().length ?? 0,
-        fallback: [...el.querySelectorAll('.fallback')].some((p) => p.checkVisibility()),
-      })), TAGS);
+    const els = await page.evaluate(shownElements, TAGS);
     assert.equal(els.length, 5);
     for (const e of els) assert.ok(e.text > 10 && !e.fallback, JSON.stringify(e));
     const policies = await page.evaluate(() => (window.trustedTypes ? window.__host.policies : null));
@@ -85,24 +79,12 @@ test('Firefox: strict CSP + Trusted Types, two copies, all four elements in the 
 });
 
 test('Firefox: every payload in every attribute (page markup, no CSP): nothing runs, every element upgrades', async () => {
-  const body = PAYLOADS.map(([, value]) =>
-    TAGS.map((t) => markupOf(t, {}, Object.fromEntries(ELEMENTS[t].attributes.filter((a) => a !== 'id').map((a) => [a, value])), 'x')).join(''),
-  ).join('\n');
+  const body = hostileMarkup();
   const url = host.page('/ff/hostile', {body, csp: CSP.none});
   await firefoxPage(url, async (page) => {
     await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), {}, TAGS);
     await new Promise((r) => setTimeout(r, 500));
-    const result = await page.evaluate((tags) => {
-      const els = [...document.querySelectorAll(tags.join(','))];
-      const bad = [];
-      for (const el of els) {
-        for (const n of el.shadowRoot?.querySelectorAll('*') ?? []) {
-          if (/^(script|iframe|svg|img|math|h1|b)$/.test(n.localName) && n.getAttribute('part') !== 'photo') bad.push(n.localName);
-          for (const a of n.attributes) if (/^on/i.test(a.name)) bad.push(a.name);
-        }
-      }
-      return {count: els.length, upgraded: els.filter((el) => el.shadowRoot).length, bad};
-    }, TAGS);
+    const result = await page.evaluate(hostileFound, TAGS);
     assert.equal(result.upgraded, result.count);
     assert.deepEqual(result.bad, []);
   }, {expectConsole: [/404|NS_ERROR|Failed to load|image/i]});
@@ -157,20 +139,7 @@ test('Firefox: at 320 px nothing overflows (German, French), screenshots saved',
       await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), {}, TAGS);
       await new Promise((r) => setTimeout(r, 200));
       await page.screenshot({path: join(ARTIFACTS, `firefox-${lang}-320.png`), fullPage: true});
-      const found = await page.evaluate(() => {
-        const out = [];
-        for (const host of document.querySelectorAll('kp-countdown, kp-contact-card, kp-newsletter-signup, kp-interest-form')) {
-          const box = host.getBoundingClientRect();
-          if (host.scrollWidth > host.clientWidth + 1) out.push(`${host.localName}: scrollWidth ${host.scrollWidth} > ${host.clientWidth}`);
-          for (const el of host.shadowRoot.querySelectorAll('*')) {
-            const s = getComputedStyle(el);
-            if (s.clipPath.startsWith('inset(50%') || el.getClientRects().length === 0) continue;
-            const r = el.getBoundingClientRect();
-            if (r.right > box.right + 1) out.push(`${host.localName} ${el.localName}: ${Math.round(r.left)}–${Math.round(r.right)} outside ${Math.round(box.left)}–${Math.round(box.right)}`);
-          }
-        }
-        return out;
-      });
+      const found = await page.evaluate(overflowFound);
       assert.deepEqual(withoutKnown(t, found), [], lang);
     });
   }

@@ -1,8 +1,17 @@
 // The host page's own script (same origin, so the strict CSP lets it run).
 // For the suite it records what the page saw: CSP violations, the Trusted
-// Types policies that were created, and anything that ran that should not.
+// Types policies that were created, console and uncaught errors, and anything
+// that ran that should not.
 (() => {
-  const log = (window.__host = {violations: [], policies: [], pwned: []});
+  const log = (window.__host = {violations: [], policies: [], pwned: [], errors: []});
+  // Console errors and uncaught errors, for drivers that cannot read the console (WebDriver classic).
+  const error = console.error;
+  console.error = (...args) => {
+    log.errors.push(args.map(String).join(' '));
+    error.apply(console, args);
+  };
+  window.addEventListener('error', (e) => log.errors.push(`uncaught: ${e.message}`));
+  window.addEventListener('unhandledrejection', (e) => log.errors.push(`unhandled: ${e.reason}`));
   const note = (e) =>
     log.violations.push({directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample, source: e.sourceFile});
   document.addEventListener('securitypolicyviolation', note, true);

@@ -4,7 +4,7 @@
 // stylesheet and scripts, and the reference receiver at /api on the same
 // origin (test controls on). It also collects CSP violation reports.
 import {createServer} from 'node:http';
-import {readFileSync, mkdtempSync, rmSync} from 'node:fs';
+import {readFileSync, mkdtempSync, rmSync, existsSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
@@ -73,6 +73,7 @@ export async function startHost() {
   const receiver = createReceiver({dataDir, basePath: '/api', testControls: true,
     rateLimit: {max: 100_000, windowMs: 60_000}});
   const pages = new Map();
+  const folders = new Map();
   const cspReports = [];
   const assets = Object.fromEntries(['cms.css', 'host.js', 'x-card.js', 'photo.svg']
     .map((name) => [`/cms/${name}`, readFileSync(join(here, '../pages', name))]));
@@ -101,6 +102,14 @@ export async function startHost() {
       return send(200, types.js, other ? dist.toString().replaceAll(`\`${VERSION}\``, '`0.0.1-old`') : dist);
     }
     if (assets[url.pathname]) return send(200, types[url.pathname.split('.').pop()], assets[url.pathname]);
+    for (const [prefix, {dir, csp}] of folders) {
+      if (!url.pathname.startsWith(prefix)) continue;
+      const path = join(dir, url.pathname.slice(prefix.length) || 'index.html');
+      if (!path.startsWith(dir) || !existsSync(path)) break;
+      const ext = path.split('.').pop();
+      return send(200, types[ext] ?? 'application/octet-stream', readFileSync(path),
+        ext === 'html' && csp ? {'Content-Security-Policy': `${csp}; report-uri /__csp`} : {});
+    }
     const page = pages.get(url.pathname);
     if (page) {
       const csp = page.csp ?? CSP.strict;
@@ -124,6 +133,11 @@ export async function startHost() {
     page(path, options = {}) {
       pages.set(path, {html: options.html ?? layout(options), csp: options.csp});
       return origin + path;
+    },
+    /** Serves the files of `dir` at `prefix` (a built app), its HTML under `csp` (default CSP.strict). */
+    serve(prefix, dir, {csp = CSP.strict} = {}) {
+      folders.set(prefix, {dir, csp});
+      return origin + prefix;
     },
     reset: () => api('reset', {}),
     faults: (list) => api('faults', list),

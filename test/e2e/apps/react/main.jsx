@@ -1,0 +1,37 @@
+// A React 19 app using the widgets from the npm package. React 19 sets a
+// property on a custom element whenever the element has it, so the app waits
+// for `defined` (the tags are defined in turns) before its first render.
+// Custom events are props named `on` + the event's name.
+import {useState} from 'react';
+import {createRoot} from 'react-dom/client';
+import {defined} from 'klimapartner-widgets';
+import {CARD, DEADLINE, EXPIRES, FORM, describe} from '../shared.js';
+
+// after widget-14 merge: property. Until then the deadline is read from the
+// attribute only, so a ref writes it as one (React would set the property).
+const deadlineAttribute = (value) => (el) => void el?.setAttribute('deadline', value);
+
+function App() {
+  const [log, setLog] = useState([]);
+  const [thanks, setThanks] = useState('');
+  const note = (event) => setLog((all) => [...all, describe(event)]);
+  const success = (event) => {
+    note(event);
+    setThanks(`Danke! (${event.detail.data._form})`);
+  };
+  return (
+    <main>
+      <h1>Klimapartnerschaften (React)</h1>
+      <kp-countdown ref={deadlineAttribute(DEADLINE)} timeZone="Europe/Berlin" label="Interessensbekundung" onkp-expired={note}></kp-countdown>
+      <kp-countdown id="expiring" ref={deadlineAttribute(EXPIRES)} label="Gleich vorbei" onkp-expired={note}></kp-countdown>
+      <kp-contact-card {...CARD}></kp-contact-card>
+      <kp-newsletter-signup {...FORM} withName={true} onkp-submit={note} onkp-success={success}></kp-newsletter-signup>
+      <kp-interest-form ref={deadlineAttribute(DEADLINE)} {...FORM} timeZone="Europe/Berlin" onkp-submit={note} onkp-success={success}></kp-interest-form>
+      <p id="thanks">{thanks}</p>
+      <ol id="log">{log.map((line, i) => <li key={i}>{line}</li>)}</ol>
+    </main>
+  );
+}
+
+await defined;
+createRoot(document.getElementById('root')).render(<App />);
