@@ -44,7 +44,7 @@ const shown = (page) =>
       privacy: [news, form].map((el) => el.shadowRoot.querySelector('a[href$="/datenschutz"]') !== null),
       formOpen: !!form.shadowRoot.querySelector('[name=municipality]'),
       attributes: [card, news, form, countdown].flatMap((el) =>
-        ['job-title', 'name', 'phone', 'with-name', 'action', 'privacy-url', 'label', 'time-zone'].filter((a) => el.hasAttribute(a)).map((a) => `${el.localName}[${a}]`)),
+        ['deadline', 'job-title', 'name', 'phone', 'with-name', 'action', 'privacy-url', 'label', 'time-zone'].filter((a) => el.hasAttribute(a)).map((a) => `${el.localName}[${a}]`)),
     };
   });
 

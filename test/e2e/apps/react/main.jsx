@@ -7,10 +7,6 @@ import {createRoot} from 'react-dom/client';
 import {defined} from 'klimapartner-widgets';
 import {CARD, DEADLINE, EXPIRES, FORM, describe} from '../shared.js';
 
-// after widget-14 merge: property. Until then the deadline is read from the
-// attribute only, so a ref writes it as one (React would set the property).
-const deadlineAttribute = (value) => (el) => void el?.setAttribute('deadline', value);
-
 function App() {
   const [log, setLog] = useState([]);
   const [thanks, setThanks] = useState('');
@@ -22,11 +18,11 @@ function App() {
   return (
     <main>
       <h1>Klimapartnerschaften (React)</h1>
-      <kp-countdown ref={deadlineAttribute(DEADLINE)} timeZone="Europe/Berlin" label="Interessensbekundung" onkp-expired={note}></kp-countdown>
-      <kp-countdown id="expiring" ref={deadlineAttribute(EXPIRES)} label="Gleich vorbei" onkp-expired={note}></kp-countdown>
+      <kp-countdown deadline={DEADLINE} timeZone="Europe/Berlin" label="Interessensbekundung" onkp-expired={note}></kp-countdown>
+      <kp-countdown id="expiring" deadline={EXPIRES} label="Gleich vorbei" onkp-expired={note}></kp-countdown>
       <kp-contact-card {...CARD}></kp-contact-card>
       <kp-newsletter-signup {...FORM} withName={true} onkp-submit={note} onkp-success={success}></kp-newsletter-signup>
-      <kp-interest-form ref={deadlineAttribute(DEADLINE)} {...FORM} timeZone="Europe/Berlin" onkp-submit={note} onkp-success={success}></kp-interest-form>
+      <kp-interest-form deadline={DEADLINE} {...FORM} timeZone="Europe/Berlin" onkp-submit={note} onkp-success={success}></kp-interest-form>
       <p id="thanks">{thanks}</p>
       <ol id="log">{log.map((line, i) => <li key={i}>{line}</li>)}</ol>
     </main>
