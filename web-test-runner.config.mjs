@@ -95,9 +95,9 @@ const commandsPlugin = {
     if (command === 'kp-heap') {
       // Chromium only (DevTools protocol): a full garbage collection, then {bytes} of JS heap in use;
       // elsewhere {bytes: null} (a bare null would read as an unknown command).
-      const page = session.browser.getPage(session.id);
-      if (!/chrom/i.test(session.browser.name)) return {bytes: null};
+      if (!/chrom/i.test(session.browser.name) || typeof session.browser.getPage !== 'function') return {bytes: null};
       try {
+        const page = session.browser.getPage(session.id);
         const cdp = await page.createCDPSession();
         await cdp.send('HeapProfiler.collectGarbage');
         const {usedSize} = await cdp.send('Runtime.getHeapUsage');

@@ -1,7 +1,10 @@
-// `npm run bench`: the performance figures of issue 7, in one run, next to their targets.
+// `npm run bench`: the performance figures of issues 7 and 15, in one run, next to their targets
+// (docs/performance.md says how each is measured).
 //
 //   node scripts/bench.mjs [--no-build] [--no-lighthouse] [--runs=9] [--json=FILE]
 //
+// Host page (issue 15): the Lit floor, each element alone and all four on one plain page
+// without reserved-space CSS, cold loads, ready time and CLS, a trace per page.
 // Sizes: dist/klimapartner-widgets.js, each element alone and what it adds, the
 // Lit floor (bench/floor.ts), and which modules the bytes come from. Browser
 // figures (Debian's Chromium via playwright-core, pages from a local server on
@@ -9,12 +12,14 @@
 // countdowns, timer callbacks when hidden and after removal, CLS of the demo
 // page, and one Lighthouse run. Timing figures are reported, not asserted.
 import {spawnSync, execFileSync} from 'node:child_process';
-import {existsSync, writeFileSync} from 'node:fs';
-import {loadavg, cpus} from 'node:os';
-import {findElements, fileSize, measureSizes, moduleBreakdown} from './bench/sizes.mjs';
+import {existsSync, mkdtempSync, rmSync, writeFileSync} from 'node:fs';
+import {loadavg, cpus, tmpdir} from 'node:os';
+import {join} from 'node:path';
+import {findElements, fileSize, measureSizes, moduleBreakdown, buildFloor} from './bench/sizes.mjs';
 import {startServer} from './bench/server.mjs';
 import {launch, measureReady, measureCountdowns, measureCls, measureDemoTimers} from './bench/browser.mjs';
 import {runLighthouse} from './bench/lighthouse.mjs';
+import {hostPages, measureHost} from './bench/host.mjs';
 
 const argv = process.argv.slice(2);
 const flag = (name) => argv.includes(`--${name}`);
@@ -27,6 +32,10 @@ const TARGET = {
   readyMs: 50,
   scriptMsPerS: 2,
   cls: 0.01,
+  // Issue 15, on the plain host page against the Lit floor in the same run.
+  aloneRatio: 1.1,
+  allFourOverMs: 60,
+  tbtMs: 100,
 };
 
 const kb = (n) => `${(n / 1024).toFixed(1)} KB`;
@@ -77,10 +86,13 @@ result.sizes = await measureSizes(elements);
 result.modules = await moduleBreakdown();
 
 // --- browser ---------------------------------------------------------------
-const server = await startServer();
+const floorDir = mkdtempSync(join(tmpdir(), 'kp-bench-floor-'));
+const server = await startServer(undefined, hostPages(await buildFloor(floorDir)));
 const browser = await launch();
 result.chromium = browser.version();
 try {
+  step(`host page: the Lit floor, each element alone and all four, ${RUNS} rotating rounds of cold loads, then one trace each`);
+  result.host = await measureHost(browser, server.origin, {runs: RUNS});
   step(`ready: demo page with and without the widgets, ${RUNS} alternating runs each`);
   result.ready = await measureReady(browser, server.origin, {runs: RUNS});
   step('50 countdowns: 5 s visible, 5 s hidden, 5 s after removal');
@@ -99,6 +111,7 @@ if (flag('no-lighthouse')) {
   result.lighthouse = await runLighthouse(`${server.origin}/demo/index.html`);
 }
 await server.close();
+rmSync(floorDir, {recursive: true, force: true});
 result.loadAfter = loadavg()[0];
 
 // --- report ----------------------------------------------------------------
@@ -131,6 +144,37 @@ table(modules.groups.map((g) => [g.group, g.bytes, `${((g.bytes / modules.total)
 log('  largest modules:');
 table(modules.modules.slice(0, 20).map((m) => [m.path, m.bytes, m.gzipAlone ?? '']), ['module', 'min bytes', 'gzip alone']);
 
+const host = result.host;
+const diagnostic = (name) => name === 'floor' || !(name === 'all four' || name.startsWith('kp-'));
+const hostTarget = (name) => (diagnostic(name) ? null : name === 'all four' ? host[name].overFloor <= TARGET.allFourOverMs : host[name].ratio <= TARGET.aloneRatio);
+log(`\nHost page (element(s), then <h1> and a paragraph; no reserved-space CSS), cold loads in fresh contexts, ${host.floor.ready.runs} rotating rounds, same run`);
+log('  ready = navigation → every element defined, updated and with a box (first frame after); CLS = layout shifts until then');
+table(
+  Object.entries(host).map(([name, h]) => [
+    name === 'floor' ? 'one bare Lit element (bench/floor.ts)' : name,
+    ms(h.ready.median),
+    `${ms(h.ready.min)}–${ms(h.ready.max)}`,
+    name === 'floor' ? '' : `${h.ratio.toFixed(2)} × / +${h.overFloor.toFixed(0)} ms`,
+    diagnostic(name) ? '' : name === 'all four' ? `≤ floor + ${TARGET.allFourOverMs} ms` : `≤ ${TARGET.aloneRatio} × floor`,
+    h.cls.max.toFixed(4),
+    `${h.shifted}/${h.ready.runs}`,
+    h.fcp ? ms(h.fcp.median) : '-',
+    h.firstDefine ? ms(h.firstDefine.median) : '-',
+    diagnostic(name) ? '' : mark(hostTarget(name) && h.boxed),
+    diagnostic(name) ? '' : mark(h.cls.max < TARGET.cls),
+  ]),
+  ['page', 'ready median', 'min–max', 'vs floor', 'target', 'CLS max', 'loads shifted', 'FCP', 'defined at', 'time', `CLS < ${TARGET.cls}`],
+);
+log('  A load shifts when the browser paints the page (FCP) before the module has run ("defined at": its first');
+log('  customElements.define) and the element then grows; compare with the floor\'s own count in this run.');
+log('  The last row (a diagnostic) makes the script render-blocking: what is left once the module is there before the first paint.');
+for (const [name, h] of Object.entries(host)) for (const s of h.shifts) log(`    ${name}: shift ${s}`);
+log('  where the main thread\'s time went until ready (one traced load per page; self time, ms; "waiting": network, idle frames):');
+for (const [name, h] of Object.entries(host)) {
+  if (!h.breakdown) continue;
+  log(`    ${name}: ${Object.entries(h.breakdown.groups).map(([g, v]) => `${g} ${v.toFixed(1)}`).join(', ')}; longest task ${h.breakdown.longestTaskMs.toFixed(1)}`);
+}
+
 const defined = Object.entries(ready.rendered).map(([t, n]) => `${t}×${n}`).join(', ');
 const undefinedTags = ready.tags.filter((t) => !ready.defined.includes(t));
 log(`\nReady: navigation → every defined kp- element rendered (first frame after updateComplete), demo page, ${ready.widgets.runs} alternating runs`);
@@ -143,7 +187,7 @@ table(
   ['', 'median', 'min', 'max', 'FCP median'],
 );
 log(`  widgets page: DOMContentLoaded ${ms(ready.dcl.median)} (bare ${ms(ready.dclBare.median)}), module response end ${ready.moduleEnd ? ms(ready.moduleEnd.median) : '-'} (medians)`);
-if (ready.evaluate) log(`  module response end → first define (parse, evaluate, the turn that starts Intl): ${ms(ready.evaluate.median)}; first render + commit, summed per tag: ${Object.entries(ready.updateMs).map(([t, x]) => `${t} ${ms(x.median)}`).join(', ')}`);
+if (ready.evaluate) log(`  module response end → first define (parse and evaluate): ${ms(ready.evaluate.median)}; first render + commit, summed per tag: ${Object.entries(ready.updateMs).map(([t, x]) => `${t} ${ms(x.median)}`).join(', ')}`);
 log(`  difference of medians: ${ms(ready.difference)} (target ≤ ${TARGET.readyMs} ms: ${mark(ready.difference <= TARGET.readyMs)})`);
 
 log(`\n50 countdowns on one page (bench/countdowns.html, 1600×1000; ${cd.onScreen}/${cd.count} on screen, ${cd.rendered} rendered)`);
@@ -178,6 +222,7 @@ log('\nLighthouse 12 (demo page, default mobile preset, simulated throttling)');
 if (lh.skipped) log(`  skipped: ${lh.skipped}`);
 else {
   log(`  performance ${lh.scores.performance}, accessibility ${lh.scores.accessibility}, best practices ${lh.scores['best-practices']} (target 100/100/100: ${mark(Object.values(lh.scores).every((s) => s === 100))})`);
+  log(`  TBT ${ms(lh.metrics.tbt)} (target < ${TARGET.tbtMs} ms: ${mark(lh.metrics.tbt < TARGET.tbtMs)})`);
   log(`  FCP ${ms(lh.metrics.fcp)}, LCP ${ms(lh.metrics.lcp)}, TBT ${ms(lh.metrics.tbt)}, CLS ${lh.metrics.cls?.toFixed(4)}, Speed Index ${ms(lh.metrics.si)}`);
   for (const f of lh.failing) {
     log(`  below 1: [${f.category}] ${f.id} (${f.score}) ${f.title} ${f.value}`);
@@ -185,8 +230,13 @@ else {
   }
 }
 
+const aloneWorst = Math.max(...Object.entries(host).filter(([n]) => n.startsWith('kp-')).map(([, h]) => h.ratio));
+const hostClsMax = Math.max(...Object.entries(host).filter(([n]) => !diagnostic(n)).map(([, h]) => h.cls.max));
 const summary = [
   ['file gzip -9', kb(file.gzip), `≤ ${kb(TARGET.gzip)}`, mark(file.gzip <= TARGET.gzip)],
+  ['host page, each element alone vs Lit floor (worst)', `${aloneWorst.toFixed(2)} ×`, `≤ ${TARGET.aloneRatio} ×`, mark(aloneWorst <= TARGET.aloneRatio)],
+  ['host page, all four vs Lit floor', `+${host['all four'].overFloor.toFixed(0)} ms`, `≤ +${TARGET.allFourOverMs} ms`, mark(host['all four'].overFloor <= TARGET.allFourOverMs)],
+  ['host page CLS, no reserved space (worst)', hostClsMax.toFixed(4), `< ${TARGET.cls}`, mark(hostClsMax < TARGET.cls)],
   ['ready vs bare page (medians)', `+${ms(ready.difference)}`, `≤ ${TARGET.readyMs} ms`, mark(ready.difference <= TARGET.readyMs)],
   ['50 visible countdowns, script', `${cd.visible.scriptMsPerS.toFixed(2)} ms/s`, `≤ ${TARGET.scriptMsPerS} ms/s`, mark(cd.visible.scriptMsPerS <= TARGET.scriptMsPerS)],
   ['timer callbacks while hidden', String(cd.hidden.timerCallbacks), '0', mark(cd.hidden.timerCallbacks === 0 && !cd.hidden.pendingTimers.length)],
@@ -204,6 +254,7 @@ const summary = [
     '100/100/100',
     lh.skipped ? '-' : mark(Object.values(lh.scores).every((s) => s === 100)),
   ],
+  ['Lighthouse TBT, demo page', lh.skipped ? 'skipped' : ms(lh.metrics.tbt), `< ${TARGET.tbtMs} ms`, lh.skipped ? '-' : mark(lh.metrics.tbt < TARGET.tbtMs)],
 ];
 log('\nSummary (timings are reported, not asserted)');
 table(summary, ['measure', 'figure', 'target', '']);

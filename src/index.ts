@@ -2,31 +2,24 @@
  * klimapartner-widgets: one ES module that defines every kp- element.
  * Hosts that bundle it themselves also get the classes and the locale API.
  */
-import {define, inTurns} from './shared/define.js';
+import {defineAll} from './shared/define.js';
 import {KpCountdown} from './countdown/countdown.js';
 import {KpContactCard} from './contact-card/contact-card.js';
 import {KpNewsletterSignup} from './newsletter-signup/newsletter-signup.js';
 import {KpInterestForm} from './interest-form/interest-form.js';
-import {countries} from './interest-form/options.js';
-import {resolveIntlLocale} from './shared/locale.js';
 
 /**
- * Resolves when every element is defined. The tags are defined one per task
- * right after the module runs (see inTurns), the ones usually at the top of a
- * page first. A page's script that talks to an element waits for this, or for
- * `customElements.whenDefined('kp-…')`.
+ * Resolves when every element is defined. The tags are defined while the
+ * module runs (one line per element below), so elements in the HTML render
+ * before the first paint; the promise is already settled by the time a page's
+ * script can await it. It stays for scripts that import the module and wait
+ * for it, as `customElements.whenDefined('kp-…')` does.
  */
-export const defined: Promise<void> = inTurns([
-  // The page's first use of Intl starts ICU (about 25 ms in a new renderer
-  // here): in a task of its own, not on top of the first element's render.
-  () => new Intl.DateTimeFormat().resolvedOptions(),
-  () => define('kp-countdown', KpCountdown),
-  () => define('kp-contact-card', KpContactCard),
-  () => define('kp-newsletter-signup', KpNewsletterSignup),
-  // The interest form's country list in each form's language (Intl.DisplayNames
-  // and a Collator sorting 249 names: the form's costliest part), a turn ahead.
-  () => document.querySelectorAll('kp-interest-form').forEach((el) => countries(resolveIntlLocale(el))),
-  () => define('kp-interest-form', KpInterestForm),
+export const defined: Promise<void> = defineAll([
+  ['kp-countdown', KpCountdown],
+  ['kp-contact-card', KpContactCard],
+  ['kp-newsletter-signup', KpNewsletterSignup],
+  ['kp-interest-form', KpInterestForm],
 ]);
 
 export {KpCountdown} from './countdown/countdown.js';

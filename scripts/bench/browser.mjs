@@ -19,9 +19,9 @@ export const stats = (xs) => ({median: median(xs), min: Math.min(...xs), max: Ma
  * Init script for every page: "ready" is the first frame after every kp- element
  * on the page whose tag is defined has finished its first update (the bare page:
  * the first frame after DOMContentLoaded). Module scripts run before
- * DOMContentLoaded; the tags are defined in the tasks right after.
+ * DOMContentLoaded, and ours defines its tags while it runs.
  */
-function readyProbe() {
+export function readyProbe() {
   const setTimeout0 = window.setTimeout.bind(window);
   // Where the time goes: when the bundle first defines a tag (its evaluation is
   // done by then) and how long each element's updates (render + commit) take.
@@ -47,9 +47,9 @@ function readyProbe() {
   addEventListener('DOMContentLoaded', async () => {
     const all = [...document.querySelectorAll('*')].filter((e) => e.localName.startsWith('kp-'));
     const tags = [...new Set(all.map((e) => e.localName))];
-    // The file defines its tags one per task after it runs: wait for each
-    // (3 s at most for a tag it does not have); the bare page has no file.
-    if (document.querySelector('script[type="module"][src*="klimapartner-widgets"]')) {
+    // A module script has run by now and defined its tags; wait for any it
+    // defines later (3 s at most for a tag it does not have). The bare page has none.
+    if (document.querySelector('script[type="module"]')) {
       await Promise.all(tags.map((t) => Promise.race([customElements.whenDefined(t), new Promise((r) => setTimeout0(r, 3000))])));
     }
     const defined = tags.filter((t) => customElements.get(t));
@@ -60,7 +60,7 @@ function readyProbe() {
         const rendered = els.filter((e) => e.shadowRoot && e.shadowRoot.childNodes.length > 0);
         const count = (list) => Object.fromEntries(tags.map((t) => [t, list.filter((e) => e.localName === t).length]).filter(([, n]) => n));
         const nav = performance.getEntriesByType('navigation')[0];
-        const mod = performance.getEntriesByType('resource').find((r) => /klimapartner-widgets\.js/.test(r.name));
+        const mod = performance.getEntriesByType('resource').find((r) => /klimapartner-widgets\.js|\/floor\.js/.test(r.name));
         window.__kpReady = {
           t: performance.now(),
           dcl: nav?.domContentLoadedEventStart ?? null,
@@ -71,6 +71,8 @@ function readyProbe() {
           defined,
           onPage: count(all),
           rendered: count(rendered),
+          // Every element has a box (its first render is laid out).
+          boxed: els.every((e) => e.getBoundingClientRect().height > 0),
         };
       }),
     );
@@ -98,7 +100,7 @@ function heightProbe() {
 }
 
 /** Sum of layout-shift values (no recent input), with the nodes that moved. */
-function clsProbe() {
+export function clsProbe() {
   window.__kpCls = {value: 0, entries: []};
   new PerformanceObserver((list) => {
     for (const e of list.getEntries()) {
@@ -177,14 +179,14 @@ function timerProbe() {
   probe.snapshot = () => ({callbacks: probe.callbacks, pending: [...pending.values()], taskMs: [...probe.taskMs]});
 }
 
-async function newPage(browser, {viewport = {width: 1280, height: 800}, probes = []} = {}) {
+export async function newPage(browser, {viewport = {width: 1280, height: 800}, probes = []} = {}) {
   const context = await browser.newContext({viewport});
   for (const p of probes) await context.addInitScript(p);
   const page = await context.newPage();
   return {context, page};
 }
 
-async function waitReady(page, timeout = 15_000) {
+export async function waitReady(page, timeout = 15_000) {
   await page.waitForFunction(() => window.__kpReady, null, {timeout});
   return page.evaluate(() => window.__kpReady);
 }

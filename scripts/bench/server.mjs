@@ -9,6 +9,8 @@ import {createServer} from 'node:http';
 import {readFile} from 'node:fs/promises';
 import {extname, join, normalize, resolve} from 'node:path';
 import {gzipSync} from 'node:zlib';
+import {fileURLToPath} from 'node:url';
+import {Worker, isMainThread, parentPort, workerData} from 'node:worker_threads';
 
 const types = {
   '.html': 'text/html; charset=utf-8',
@@ -21,18 +23,41 @@ const types = {
 };
 const MODULE_SCRIPT = /<script type="module" src="([^"]+)"><\/script>\s*/g;
 
-export async function startServer(root = resolve('.')) {
+//
+// `extra` adds pages made by the bench itself: URL path → HTML text, or → a file
+// outside the served folders (the Lit floor built into a temporary folder).
+//
+// The server runs in a worker thread: the benchmark's own process is busy
+// driving the browser (CDP messages, traces), and a page's requests must not
+// wait for that, as they would not wait on a real site.
+export async function startServer(root = resolve('.'), extra = {}) {
+  const worker = new Worker(fileURLToPath(import.meta.url), {workerData: {root, extra}});
+  const port = await new Promise((resolve, reject) => {
+    worker.once('message', resolve);
+    worker.once('error', reject);
+  });
+  return {origin: `http://127.0.0.1:${port}`, close: () => worker.terminate()};
+}
+
+if (!isMainThread && workerData?.root) {
+  const port = await serve(workerData.root, workerData.extra);
+  parentPort.postMessage(port);
+}
+
+async function serve(root, extra) {
+  const compressed = new Map();
   const server = createServer(async (req, res) => {
     const url = new URL(req.url ?? '/', 'http://x');
     let path = decodeURIComponent(url.pathname);
     if (path === '/') path = '/demo/index.html';
     if (path.endsWith('/')) path += 'index.html';
-    const file = normalize(join(root, path));
-    const allowed = ['demo', 'dist', 'bench'].some((dir) => file.startsWith(join(root, dir) + '/'));
+    const made = extra[path];
+    const file = made?.file ?? normalize(join(root, path));
+    const allowed = made || ['demo', 'dist', 'bench'].some((dir) => file.startsWith(join(root, dir) + '/'));
     try {
       if (!allowed) throw new Error('not here');
-      let body = await readFile(file);
-      const ext = extname(file);
+      let body = typeof made === 'string' ? Buffer.from(made) : await readFile(file);
+      const ext = typeof made === 'string' ? '.html' : extname(file);
       if (ext === '.html') {
         let html = body.toString('utf8');
         if (url.searchParams.has('bare')) html = html.replace(MODULE_SCRIPT, '');
@@ -44,7 +69,10 @@ export async function startServer(root = resolve('.')) {
       if (delay) await new Promise((r) => setTimeout(r, delay));
       const headers = {'Content-Type': types[ext] ?? 'application/octet-stream', 'Cache-Control': 'no-cache'};
       if (/\bgzip\b/.test(req.headers['accept-encoding'] ?? '') && /text|javascript|json|svg/.test(headers['Content-Type'])) {
-        body = gzipSync(body);
+        // Compressed once per content, as a production server serves static files.
+        const key = body.toString('latin1');
+        if (!compressed.has(key)) compressed.set(key, gzipSync(body));
+        body = compressed.get(key);
         headers['Content-Encoding'] = 'gzip';
         headers['Vary'] = 'Accept-Encoding';
       }
@@ -56,6 +84,5 @@ export async function startServer(root = resolve('.')) {
     }
   });
   await new Promise((r) => server.listen(0, '127.0.0.1', r));
-  const {port} = server.address();
-  return {origin: `http://127.0.0.1:${port}`, close: () => new Promise((r) => server.close(r))};
+  return server.address().port;
 }

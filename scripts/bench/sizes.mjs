@@ -44,6 +44,12 @@ async function viteBuild(entry, outDir, file) {
   return fileSize(join(outDir, file));
 }
 
+/** The Lit floor (bench/floor.ts) built like the real file into `outDir`; returns the file's path. */
+export async function buildFloor(outDir) {
+  await viteBuild(resolve('bench/floor.ts'), outDir, 'floor.js');
+  return join(outDir, 'floor.js');
+}
+
 /**
  * alone: the element's define.ts bundled by itself (Lit, localize, locales, shared code included).
  * adds: all elements' define.ts together minus all but this one, i.e. what the file would lose

@@ -4,7 +4,8 @@ import {css} from '../shared/reactive.js';
 export const countdownStyles = css`
 p{margin:.5em 0 0}
 .label{margin:0 0 .25em;font-weight:600}
-.digits{display:flex;flex-wrap:wrap;gap:.5em;margin:0;padding:0;list-style:none}
+.digits,li{display:flex;flex-wrap:wrap;gap:.5em}
+.digits{margin:0;padding:0;list-style:none}
 .unit{display:flex;flex-direction:column;align-items:center;width:var(--kp-countdown-unit-width,5.5em);padding:.4em .25em;border-radius:var(--_radius);background:var(--kp-countdown-unit-background,var(--_accent));color:var(--kp-countdown-unit-color,var(--_on-accent))}
 .number{font-size:var(--kp-countdown-number-size,2em);font-weight:700;line-height:1.1;font-variant-numeric:tabular-nums}
 .word{font-size:.85em}

@@ -208,15 +208,17 @@ export class KpCountdown extends KpElement {
     const button = (text: string, click: () => void, pressed?: boolean) =>
       html`<button class="button secondary" part="button" aria-pressed=${pressed ?? nothing} @click=${click}>${text}</button>`;
     // The text nodes stay the same from update to update, so lit-html leaves them alone.
+    // Boxes in pairs (days and hours, minutes and seconds): the row breaks
+    // between the pairs, 2 × 2, never three and one.
     const unit = (i: number) =>
-      html`<li class="unit" part="unit"><span class="number" part="number">${this.#texts[2 * i]}</span><span class="word" part="word">${this.#texts[2 * i + 1]}</span></li>`;
+      html`<span class="unit" part="unit"><span class="number" part="number">${this.#texts[2 * i]}</span><span class="word" part="word">${this.#texts[2 * i + 1]}</span></span>`;
     // No white space between tags: Lit ships template text as written.
     return html`<div part="base">${
       expired
         ? html`<p class="expired" part="expired">${this.expiredText()}</p>`
-        : html`<p class="label" part="label">${label || msg('Verbleibende Zeit')}</p><p class="visually-hidden">${sentence}</p><ul class="digits" part="digits" aria-hidden="true">${unit(0)}${unit(1)}${unit(2)}${
+        : html`<p class="label" part="label">${label || msg('Verbleibende Zeit')}</p><p class="visually-hidden">${sentence}</p><ul class="digits" part="digits" aria-hidden="true"><li>${unit(0)}${unit(1)}</li><li>${unit(2)}${
             paused ? nothing : unit(3)
-          }</ul>`
+          }</li></ul>`
     }<p part="deadline">${msg('Ende der Frist:')} <time datetime=${new Date(instant).toISOString()}>${formatDeadline(instant, zone, intl)}</time></p>${
       // The visitor's own time (zone undefined) where it differs; formatDeadline keeps what it wrote.
       !expired && this.#local

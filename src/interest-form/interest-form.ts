@@ -11,7 +11,7 @@ import {subscribe} from '../shared/ticker.js';
 import {toE164} from '../shared/phone.js';
 import {plural} from '../shared/plural.js';
 import {download, fileName} from '../shared/text-file.js';
-import {countries} from './options.js';
+import {countryChoices} from './options.js';
 import {choices, KEYS, labels, OPTIONAL, shown, summary} from './fields.js';
 import {interestStyles} from './interest-form.styles.js';
 
@@ -82,12 +82,19 @@ export class KpInterestForm extends KpForm {
   #pause?: ReturnType<typeof setTimeout>;
   /** What the print and save buttons keep: the data and its heading. */
   #kept?: [Fields, string];
+  /** Whether the selects list every country: from the visitor's first focus or press in the form on. */
+  #all?: boolean;
 
   protected kind = 'interest' as const;
 
   constructor() {
     super();
     this.addEventListener('kp-success', (e) => (this.#sent = this.#typed(e.detail.data)));
+    // Before a select opens (a press, Tab, or a field focused for the browser's
+    // autofill), the lists are filled; the update runs before the default action.
+    const all = () => this.#all || ((this.#all = true), this.requestUpdate());
+    this.addEventListener('focusin', all);
+    this.addEventListener('pointerdown', all);
   }
 
   override connectedCallback(): void {
@@ -243,7 +250,7 @@ export class KpInterestForm extends KpForm {
         msg('Kommune'),
         html`${f('municipality', {autocomplete: 'organization'})}
         ${f('municipalityType', {type: 'radios'})}
-        ${f('country', {type: 'select', autocomplete: 'country', options: countries(locale)})}
+        ${f('country', {type: 'select', autocomplete: 'country', options: countryChoices(locale, v.country, this.#all)})}
         ${f('state', {type: 'select', autocomplete: 'address-level1', options: [...pick, ...Object.entries(DE_STATES)]})}
         ${f('population', {inputmode: 'numeric'})}`,
       )}
@@ -257,7 +264,7 @@ export class KpInterestForm extends KpForm {
       ${group(
         msg('Partnerschaft'),
         html`${f('partnership', {type: 'radios'})} ${f('partnerMunicipality')}
-        ${f('partnerCountry', {type: 'select', options: [...pick, ...countries(locale).slice(1)]})}
+        ${f('partnerCountry', {type: 'select', options: [...pick, ...countryChoices(locale, v.partnerCountry, this.#all).filter((c) => c[0] != 'DE')]})}
         ${f('preferredRegion', {type: 'radios'})}`,
       )}
       ${f('languages', {type: 'checkboxes'})}

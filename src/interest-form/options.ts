@@ -23,6 +23,16 @@ export function countries(locale: string): Option[] {
   return list;
 }
 
+/**
+ * What a country select offers: every country once the visitor has reached
+ * the form (`all`), before that only the chosen one (`code`, if any). The
+ * full list (249 names from Intl, sorted) is the form's costliest part and is
+ * needed only when someone opens the select, not for the form to appear.
+ */
+export function countryChoices(locale: string, code: unknown, all?: boolean): Option[] {
+  return all ? countries(locale) : COUNTRY_CODES.includes(code as string) ? [[code as string, new Intl.DisplayNames(locale, {type: 'region'}).of(code as string)!]] : [];
+}
+
 /** A language's name in `locale`, capitalised ("Deutsch", "Alemán"). */
 export function languageName(code: string, locale: string): string {
   const name = new Intl.DisplayNames(locale, {type: 'language'}).of(code) ?? code;

@@ -11,6 +11,9 @@ let warned = false;
 
 type Registry = typeof globalThis & {[MARK]?: string};
 
+/** A tag and its class, for `defineAll`. */
+export type Definition = readonly [tag: string, ctor: CustomElementConstructor];
+
 export function define(tag: string, ctor: CustomElementConstructor): void {
   const g = globalThis as Registry;
   const first = (g[MARK] ??= VERSION);
@@ -26,34 +29,20 @@ export function define(tag: string, ctor: CustomElementConstructor): void {
   try {
     customElements.define(tag, ctor);
   } catch (error) {
-    // Another library may have taken the name between get() and define().
+    // Another library took the name between get() and define(), or the class
+    // itself is broken: this tag stays undefined, the others are not affected.
     console.warn(`klimapartner-widgets: <${tag}> could not be defined:`, error);
   }
 }
 
-/** A promise that settles in a later task (a message to ourselves: no timer clamping, no fake timers). */
-export function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const {port1, port2} = new MessageChannel();
-    port1.onmessage = () => {
-      port1.close();
-      resolve();
-    };
-    port2.postMessage(0);
-  });
-}
-
 /**
- * Runs each step in a task of its own, in order. Upgrading an element and
- * rendering it first is the costly part of loading the file; one tag per task
- * keeps each task short, so a page with a form, countdowns and cards answers
- * input in between (Lighthouse's Total Blocking Time, INP). A tag stays
- * `:not(:defined)` until its turn, so the page's reserved space holds and
- * nothing shifts.
+ * Defines every tag of the list at once, in the task that runs the module:
+ * elements already in the page upgrade right away and render before the
+ * first paint, so nothing below them moves. Each definition stands alone: a
+ * tag that cannot be defined, or an element whose upgrade throws (the browser
+ * reports that and carries on), leaves the other tags defined.
  */
-export async function inTurns(steps: readonly (() => unknown)[]): Promise<void> {
-  for (const step of steps) {
-    await nextTask();
-    step();
-  }
+export function defineAll(list: readonly Definition[]): Promise<void> {
+  for (const [tag, ctor] of list) define(tag, ctor);
+  return Promise.resolve();
 }

@@ -36,6 +36,8 @@ async function inPage([tag, attrs, valid, textFields, payloads]) {
     const set = async (key, v) => {
       const controls = [...el.shadowRoot.querySelectorAll(`[name="${key}"]`)];
       if (!controls.length) throw new Error(`${tag}: no field ${key}`);
+      controls[0].focus(); // reached first, as a visitor does (the country lists fill then)
+      await settle(el);
       for (const c of controls) {
         if (c.type === 'radio') c.checked = c.value === v;
         else if (c.type === 'checkbox') c.checked = Array.isArray(v) ? v.includes(c.value) : !!v;

@@ -64,6 +64,9 @@ export async function fill(el: Form, values: Record<string, string | string[] | 
     }
     const c = root.querySelector<HTMLInputElement>(`[name="${name}"]`);
     if (!c) continue;
+    // A visitor reaches a control before choosing (a select lists every country from then on).
+    c.focus();
+    await el.updateComplete;
     c.value = String(value);
     c.dispatchEvent(new Event('input', {bubbles: true, composed: true}));
   }

@@ -132,6 +132,10 @@ describe('<kp-interest-form>: validation the GOV.UK way', () => {
     const el = await make();
     const select = (name: string) => el.shadowRoot!.querySelector<HTMLSelectElement>(`select[name=${name}]`)!;
     const shown = (name: string) => [select(name).options.length, select(name).value, select(name).selectedOptions[0]?.text];
+    // Until the visitor reaches the form, the country select holds only its choice (no list to build before first paint).
+    expect(shown('country')).to.deep.equal([1, 'DE', 'Deutschland']);
+    el.shadowRoot!.querySelector<HTMLInputElement>('[name=municipality]')!.focus();
+    await el.updateComplete;
     expect(shown('country')).to.deep.equal([249, 'DE', 'Deutschland']);
     expect(shown('state')).to.deep.equal([17, '', 'Bitte wählen']);
     await fill(el, {state: 'DE-NW', partnership: 'contacts', partnerCountry: 'GH'});
@@ -153,6 +157,26 @@ describe('<kp-interest-form>: validation the GOV.UK way', () => {
     el.requestUpdate();
     await el.updateComplete;
     expect(shown('partnerCountry')).to.deep.equal([249, 'BJ', 'Bénin']);
+  });
+
+  it('fills the country lists when the visitor first reaches the form (focus or press), keeping the choice', async () => {
+    const el = await make();
+    const select = (name: string) => el.shadowRoot!.querySelector<HTMLSelectElement>(`select[name=${name}]`)!;
+    const shown = (name: string) => [select(name).options.length, select(name).value, select(name).selectedOptions[0]?.text];
+    // A restored draft or a host's value shows before the list is there.
+    el.values = {...el.values, country: 'FR'};
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(shown('country')).to.deep.equal([1, 'FR', 'Frankreich']);
+    // A press on the select (before it opens: the update runs in a microtask, ahead of the default action).
+    select('country').dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, composed: true}));
+    await Promise.resolve();
+    await el.updateComplete;
+    expect(shown('country')).to.deep.equal([249, 'FR', 'Frankreich']);
+    expect(select('country').options[0].value).to.equal('DE', 'Germany first');
+    // The partner's country, once shown, lists every country but Germany.
+    await fill(el, {partnership: 'contacts'});
+    expect(shown('partnerCountry')).to.deep.equal([249, '', 'Bitte wählen']);
   });
 
   it('marks optional fields in words and required ones for assistive technology', async () => {

@@ -19,7 +19,6 @@ describe('the built file', () => {
     try {
       const first = await import(FILE);
       const again = await import(`${FILE}?copy=2`);
-      // The tags are defined one per task after the module runs.
       await Promise.all([first.defined, again.defined]);
       expect(customElements.get('kp-interest-form')).to.equal(first.KpInterestForm);
       expect(customElements.get('kp-countdown')).to.equal(first.KpCountdown);

@@ -4,7 +4,7 @@
 export const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form'];
 export const FORMS = ['kp-newsletter-signup', 'kp-interest-form'];
 
-/** Tags the built file defines (one per task after it runs: wait for the last). */
+/** Tags the built file defines (all of them while it runs). */
 export async function definedTags(browser, host) {
   const url = host.page('/__defined', {body: ''});
   const context = await browser.newContext();

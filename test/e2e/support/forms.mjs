@@ -37,7 +37,8 @@ export async function setField(page, tag, name, value) {
   const controls = page.locator(`${tag} [name="${name}"]`);
   await controls.first().waitFor({state: 'attached'});
   const {localName, type} = await controls.first().evaluate((el) => ({localName: el.localName, type: el.type}));
-  if (localName === 'select') return controls.first().selectOption(String(value));
+  // A visitor reaches a select before choosing (the country lists are filled from then on).
+  if (localName === 'select') return controls.first().focus().then(() => controls.first().selectOption(String(value)));
   if (type === 'radio') return page.locator(`${tag} [name="${name}"][value="${value}"]`).check();
   if (type === 'checkbox' && Array.isArray(value)) {
     for (const v of value) await page.locator(`${tag} [name="${name}"][value="${v}"]`).check();
@@ -114,6 +115,9 @@ export const quickFill = (page, tag, entries = VALID[tag]) =>
       await el.updateComplete;
       const controls = [...el.shadowRoot.querySelectorAll(`[name="${key}"]`)];
       if (!controls.length) throw new Error(`${el.localName}: no field ${key}`);
+      // As a visitor, it reaches the field first (a select lists every country from then on).
+      controls[0].focus();
+      await el.updateComplete;
       for (const c of controls) {
         if (c.type === 'radio') c.checked = c.value === v;
         else if (c.type === 'checkbox') c.checked = Array.isArray(v) ? v.includes(c.value) : !!v;

@@ -1,6 +1,6 @@
 // A React 19 app using the widgets from the npm package. React 19 sets a
 // property on a custom element whenever the element has it, so the app waits
-// for `defined` (the tags are defined in turns) before its first render.
+// for `defined` before its first render (a host that bundles the file may run before the tags are defined).
 // Custom events are props named `on` + the event's name.
 import {useState} from 'react';
 import {createRoot} from 'react-dom/client';
