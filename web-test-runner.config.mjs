@@ -17,8 +17,8 @@ const PORT = Number(process.env.KP_TEST_PORT ?? 8765);
 const origin = `http://localhost:${PORT}`;
 
 let receiverUrl = '';
-if (existsSync('build/receiver.js')) {
-  const {startReceiver} = await import('./build/receiver.js');
+if (existsSync('receiver/dist/receiver.js')) {
+  const {startReceiver} = await import('./receiver/dist/receiver.js');
   const receiver = await startReceiver({
     dataDir: mkdtempSync(join(tmpdir(), 'kp-receiver-')),
     port: 0,

@@ -15,7 +15,7 @@ if (missing.length) {
 }
 rmSync(out, {recursive: true, force: true});
 mkdirSync(join(out, 'dist'), {recursive: true});
-cpSync('demo', join(out, 'demo'), {recursive: true, filter: (src) => !src.startsWith(join('demo', 'receiver'))});
+cpSync('demo', join(out, 'demo'), {recursive: true});
 for (const f of needed) cpSync(f, join(out, f));
 mkdirSync(join(out, 'docs'));
 for (const f of readdirSync('docs')) if (f.endsWith('.md')) cpSync(join('docs', f), join(out, 'docs', f));

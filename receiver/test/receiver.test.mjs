@@ -1,4 +1,4 @@
-// Tests of the reference receiver through real HTTP. Needs `npm run build:receiver` first.
+// Tests of the reference receiver through real HTTP. Needs `npm run build -w receiver` first.
 import {test, before, after, beforeEach} from 'node:test';
 import assert from 'node:assert/strict';
 import {mkdtempSync, readFileSync, readdirSync, rmSync} from 'node:fs';
@@ -7,11 +7,11 @@ import {join} from 'node:path';
 import {createServer as createTcpServer} from 'node:net';
 import {execFileSync} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
-import {startReceiver} from '../../build/receiver.js';
-import {validInterest} from './fixtures.mjs';
+import {startReceiver} from '../dist/receiver.js';
+import {validInterest} from '../../test/node/fixtures.mjs';
 
 const ORIGIN = 'https://www.example.org';
-const RECEIVER = new URL('../../build/receiver.js', import.meta.url).pathname;
+const RECEIVER = new URL('../dist/receiver.js', import.meta.url).pathname;
 const dirs = [];
 const tempDir = () => {
   const dir = mkdtempSync(join(tmpdir(), 'kp-receiver-'));

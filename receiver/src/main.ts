@@ -2,9 +2,9 @@
  * The reference receiver: library entry (`createReceiver`, `startReceiver`)
  * and, when run as the entry script, the command line:
  *
- *   node build/receiver.js                    serve (env: PORT, HOST, DATA_DIR, ALLOWED_ORIGINS,
+ *   klimapartner-receiver                    serve (env: PORT, HOST, DATA_DIR, ALLOWED_ORIGINS,
  *                                             PUBLIC_URL, SMTP_HOST, SMTP_PORT, SMTP_FROM)
- *   node build/receiver.js export [interest|newsletter] [--out file.csv]
+ *   klimapartner-receiver export [interest|newsletter] [--out file.csv]
  */
 import {createServer} from 'node:http';
 import type {AddressInfo} from 'node:net';
