@@ -5,7 +5,6 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {spawn, spawnSync} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
-import {after} from 'node:test';
 import {validInterest} from '../../test/node/fixtures.mjs';
 
 export {validInterest};
@@ -13,10 +12,10 @@ export {validInterest};
 export const BIN = new URL('../dist/receiver.js', import.meta.url).pathname;
 
 const dirs = [];
-after(() => {
+process.on('exit', () => {
   for (const dir of dirs) rmSync(dir, {recursive: true, force: true});
 });
-/** A fresh temp dir, removed after the file's tests. */
+/** A fresh temp dir, removed when the process exits. */
 export function tempDir(prefix = 'kp-receiver-') {
   const dir = mkdtempSync(join(tmpdir(), prefix));
   dirs.push(dir);
