@@ -83,7 +83,7 @@ export class KpInterestForm extends KpForm {
     super();
     this.addEventListener('kp-success', (e) => (this.#sent = e.detail.data));
     // The receiver closed the call (422 {errors: {_form: 'closed'}}): as at the deadline.
-    this.addEventListener('kp-error', (e) => (e.detail.error as {errors?: Errors})?.errors?._form == 'closed' && this.#close());
+    this.addEventListener('kp-error', (e) => (e.detail.error as {errors?: Record<string, string>})?.errors?._form == 'closed' && this.#close());
   }
 
   override connectedCallback(): void {
