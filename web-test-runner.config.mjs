@@ -21,14 +21,16 @@ const PORT = Number(process.env.KP_TEST_PORT ?? 8765);
 const origin = `http://localhost:${PORT}`;
 
 let receiverUrl = '';
-if (existsSync('build/receiver.js')) {
-  const {startReceiver} = await import('./build/receiver.js');
+if (existsSync('receiver/dist/receiver.js')) {
+  const {startReceiver} = await import('./receiver/dist/receiver.js');
   const receiver = await startReceiver({
     dataDir: mkdtempSync(join(tmpdir(), 'kp-receiver-')),
     port: 0,
     allowedOrigins: [origin],
     testControls: true,
     rateLimit: {max: 10_000, windowMs: 60_000},
+    // the hidden inputs the tests add, as a site names its own in EXTRA_FIELDS
+    extraFields: ['listId', 'tags'],
   });
   receiverUrl = receiver.url;
   process.on('exit', () => receiver.close());

@@ -16,8 +16,8 @@ const types = {'.html': 'text/html; charset=utf-8', '.js': 'text/javascript; cha
   '.jpg': 'image/jpeg', '.ico': 'image/x-icon'};
 
 let receiver;
-if (existsSync('build/receiver.js')) {
-  const {createReceiver} = await import(resolve('build/receiver.js'));
+if (existsSync('receiver/dist/receiver.js')) {
+  const {createReceiver} = await import(resolve('receiver/dist/receiver.js'));
   receiver = createReceiver({dataDir: process.env.DATA_DIR ?? 'data', basePath: '/api',
     publicUrl: `http://${HOST}:${PORT}`});
 }

@@ -69,7 +69,7 @@ export function layout({title = 'Stadt Musterstadt', lang = 'de', body = '', cop
 
 export async function startHost() {
   const dataDir = mkdtempSync(join(tmpdir(), 'kp-e2e-'));
-  const {createReceiver} = await import(join(root, 'build/receiver.js'));
+  const {createReceiver} = await import(join(root, 'receiver/dist/receiver.js'));
   const receiver = createReceiver({dataDir, basePath: '/api', testControls: true,
     rateLimit: {max: 100_000, windowMs: 60_000}});
   const pages = new Map();

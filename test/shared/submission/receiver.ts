@@ -1,5 +1,5 @@
-/** The reference receiver's test controls (see demo/receiver/test-controls.ts). */
-import type {Fault} from '../../../demo/receiver/test-controls.js';
+/** The reference receiver's test controls (see receiver/src/test-controls.ts). */
+import type {Fault} from '../../../receiver/src/test-controls.js';
 
 declare global {
   interface Window {

@@ -1,11 +1,13 @@
 /**
  * The receiver's request handler: `POST {basePath}/submit` (idempotent per
  * submission id), the double opt-in links `GET {basePath}/confirm` and
- * `GET {basePath}/unsubscribe`, and, for tests only, `{basePath}/__test/…`.
+ * `GET {basePath}/unsubscribe`, `GET {basePath}/health`, and, for tests only,
+ * `{basePath}/__test/…`. It also applies the retention rules at creation and
+ * then daily.
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type BetterSqlite3 from 'better-sqlite3';
-import {createHash, randomUUID} from 'node:crypto';
+import {randomUUID} from 'node:crypto';
 import {validateInterest, validateNewsletter, type Errors} from '../../src/shared/rules.js';
 import {clientIp, cors, localUrl, parseBody, preflight, readBody, sendHtml, sendJson, type Fields} from './http.js';
 import {openStore} from './store.js';
@@ -13,8 +15,15 @@ import {confirmationMail, outbox, sendSmtp, type SmtpOptions} from './mail.js';
 import {rateLimiter, type RateLimit} from './rate-limit.js';
 import {playFault, testControls, type Fault, type Route} from './test-controls.js';
 import {CONFIRMED, UNKNOWN_LINK, UNSUBSCRIBED, WITHDRAWN} from './pages.js';
+import {allowList, type Form} from './fields.js';
+import {interestClosed, type DeadlineOptions} from './deadline.js';
+import {purge} from './retention.js';
+import {noteReference} from './log.js';
+import {referenceOf} from './reference.js';
 
-export interface ReceiverOptions {
+export {referenceOf};
+
+export interface ReceiverOptions extends DeadlineOptions {
   /** Where `submissions.sqlite` and `outbox/` live; created if missing. */
   dataDir: string;
   /** startReceiver only: default 8787; 0 picks a free port. */
@@ -34,6 +43,10 @@ export interface ReceiverOptions {
   /** Enables `{basePath}/__test/…`. Only for tests. */
   testControls?: boolean;
   smtp?: SmtpOptions;
+  /** Days an expression of interest is kept; default 365. */
+  retainDays?: number;
+  /** Field names kept besides the contract's (hidden inputs of a site). */
+  extraFields?: string[];
 }
 
 export interface Receiver {
@@ -45,15 +58,8 @@ export interface Receiver {
   db: BetterSqlite3.Database;
 }
 
-/** The body fields that steer the receiver; they become columns, not data. */
-const META = ['_form', '_locale', '_submissionId', '_gotcha'];
 const MAX_KEY = 200;
-
-/** The first 8 hex digits of the id (a UUID), upper case; for other ids the first 8 of its SHA-256. */
-export function referenceOf(id: string): string {
-  const hex = /^[0-9a-f]{8}/i.exec(id)?.[0] ?? createHash('sha256').update(id).digest('hex');
-  return hex.slice(0, 8).toUpperCase();
-}
+const DAY = 86_400_000;
 
 function validate(form: unknown, data: Fields): Errors | {_form: 'choice'} {
   if (form === 'newsletter') return validateNewsletter(data);
@@ -67,6 +73,18 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
   const store = openStore(opts.dataDir);
   const mails = outbox(opts.dataDir);
+  const keep = allowList(opts.extraFields);
+  const closed = interestClosed(opts);
+  const applyRetention = () => {
+    try {
+      purge(store, opts.dataDir, opts.retainDays);
+    } catch (error) {
+      console.error('receiver: purge failed:', (error as Error).message);
+    }
+  };
+  applyRetention();
+  const daily = setInterval(applyRetention, DAY);
+  daily.unref();
   const limiter = rateLimiter(opts.rateLimit ?? {max: 30, windowMs: 60_000});
   const controls = opts.testControls
     ? testControls({
@@ -101,7 +119,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     if (!body) return sendJson(res, 413, {errors: {_body: 'too-large'}}, {Connection: 'close'});
     const data = parseBody(req.headers['content-type'], body);
     if (data === 'unsupported') return sendJson(res, 415, {errors: {_body: 'unsupported'}});
-    if (!data) return sendJson(res, 400, {errors: {_body: 'invalid'}});
+    if (typeof data === 'string') return sendJson(res, 400, {errors: {_body: data}});
 
     const header = req.headers['idempotency-key'];
     const given = typeof header === 'string' && header ? header : data._submissionId;
@@ -109,6 +127,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
       return sendJson(res, 400, {errors: {_submissionId: 'invalid'}});
     }
     const id = given ?? randomUUID();
+    noteReference(res, referenceOf(id));
     controls?.countRequest(id);
     if (fault && !fault.afterStore && (await playFault(fault, res))) return;
 
@@ -116,12 +135,16 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     const gotcha = data._gotcha;
     if (gotcha !== undefined && gotcha !== '' && gotcha !== null) return sendJson(res, 200, success);
 
+    // After the deadline (and its grace period) only a submission already stored is answered as such.
+    if (data._form === 'interest' && closed(Date.now()) && !store.has(id)) {
+      return sendJson(res, 422, {errors: {_form: 'closed'}});
+    }
     const errors = validate(data._form, data);
     if (Object.keys(errors).length) return sendJson(res, 422, {errors});
 
-    const form = data._form as string;
+    const form = data._form as Form;
     const locale = typeof data._locale === 'string' && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(data._locale) ? data._locale : null;
-    const record = Object.fromEntries(Object.entries(data).filter(([key]) => !META.includes(key)));
+    const record = keep(form, data);
     const email = form === 'newsletter' ? String(data.email) : undefined;
     const {token} = store.add(id, form, locale, record, email);
     if (token && email) sendConfirmation(req, id, email, token);
@@ -139,7 +162,18 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     sendHtml(res, 200, sub.status === 'confirmed' ? CONFIRMED : WITHDRAWN);
   }
 
+  /** 200 with the outbox's backlog when a row can be written, else 503. */
+  function health(_req: IncomingMessage, res: ServerResponse): void {
+    try {
+      store.checkWritable();
+    } catch {
+      return sendJson(res, 503, {ok: false, database: 'not writable'});
+    }
+    sendJson(res, 200, {ok: true, database: 'writable', outbox: {backlog: mails.list().length}});
+  }
+
   const routes: Record<string, Route> = {
+    'GET health': health,
     'POST submit': submit,
     'OPTIONS submit': (req, res) => preflight(req, res, allowed, 'POST'),
     'GET confirm': (req, res) => link('confirm', req, res),
@@ -153,7 +187,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     const name = path.slice(basePath.length + 1);
     const own = routes[`${req.method} ${name}`];
     if (own) return own;
-    if (['submit', 'confirm', 'unsubscribe'].includes(name)) {
+    if (['submit', 'confirm', 'unsubscribe', 'health'].includes(name)) {
       return (_req, res) => sendJson(res, 405, {errors: {_method: 'choice'}}, {Allow: name === 'submit' ? 'POST, OPTIONS' : 'GET'});
     }
     if (!controls || !name.startsWith('__test/')) return undefined;
@@ -177,7 +211,10 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
         });
       return true;
     },
-    close: () => store.close(),
+    close(): void {
+      clearInterval(daily);
+      store.close();
+    },
     db: store.db,
   };
 }

@@ -44,7 +44,8 @@ CREATE TABLE IF NOT EXISTS newsletter_subscriptions (
   confirmed_ip TEXT,
   unsubscribed_at TEXT,
   submission_id TEXT
-);`;
+);
+CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);`;
 
 export type Store = ReturnType<typeof openStore>;
 
@@ -74,6 +75,8 @@ export function openStore(dataDir: string) {
     "UPDATE newsletter_subscriptions SET status = 'unsubscribed', unsubscribed_at = ? WHERE token = ? AND status <> 'unsubscribed'",
   );
   const now = () => new Date().toISOString();
+  const exists = db.prepare<[string], {id: string}>('SELECT id FROM submissions WHERE id = ?');
+  const touch = db.prepare('INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at');
 
   return {
     db,
@@ -92,6 +95,12 @@ export function openStore(dataDir: string) {
         return {created: true, token: started ? token : undefined};
       },
     ),
+    /** Whether a submission with this id is stored. */
+    has: (id: string): boolean => exists.get(id) !== undefined,
+    /** Writes one row (throws when the database is not writable). */
+    checkWritable(): void {
+      touch.run(now());
+    },
     subscription: (token: string) => byToken.get(token),
     /** Marks the subscription confirmed (once) with time and address; returns it, or undefined for an unknown token. */
     confirm(token: string, ip: string): Subscription | undefined {

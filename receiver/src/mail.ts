@@ -17,6 +17,8 @@ export interface SmtpOptions {
 
 export interface OutboxMail {
   file: string;
+  /** The submission id the mail belongs to (as written into the file name). */
+  submission: string;
   to: string;
   subject: string;
   /** The whole message as written (headers and body). */
@@ -73,30 +75,42 @@ export function confirmationMail(to: string, confirmUrl: string, unsubscribeUrl:
   return [...headers, '', ...body, ''].join('\r\n');
 }
 
+/** A submission id as it appears in outbox file names. */
+const fileId = (id: string) => id.replace(/[^\w-]/g, '_');
+
 export function outbox(dataDir: string) {
   const dir = join(dataDir, 'outbox');
+  function list(): OutboxMail[] {
+    let files: string[] = [];
+    try {
+      files = readdirSync(dir).filter((name) => name.endsWith('.eml')).sort();
+    } catch {
+      return [];
+    }
+    return files.map((file) => {
+      const raw = readFileSync(join(dir, file), 'utf8');
+      const header = (name: string) =>
+        decodeWords(raw.split('\r\n\r\n')[0].match(new RegExp(`^${name}: (.*)$`, 'mi'))?.[1] ?? '');
+      const submission = /^\d{4}-\d\d-\d\dT[\d-]+Z-(.+)\.eml$/.exec(file)?.[1] ?? '';
+      return {file, submission, to: header('To'), subject: header('Subject'), raw};
+    });
+  }
   return {
     dir,
     write(id: string, raw: string): string {
       mkdirSync(dir, {recursive: true});
-      const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-${id.replace(/[^\w-]/g, '_')}.eml`;
+      const file = `${new Date().toISOString().replace(/[:.]/g, '-')}-${fileId(id)}.eml`;
       writeFileSync(join(dir, file), raw);
       return file;
     },
-    list(): OutboxMail[] {
-      let files: string[] = [];
-      try {
-        files = readdirSync(dir).filter((name) => name.endsWith('.eml')).sort();
-      } catch {
-        return [];
-      }
-      return files.map((file) => {
-        const raw = readFileSync(join(dir, file), 'utf8');
-        const header = (name: string) =>
-          decodeWords(raw.split('\r\n\r\n')[0].match(new RegExp(`^${name}: (.*)$`, 'mi'))?.[1] ?? '');
-        return {file, to: header('To'), subject: header('Subject'), raw};
-      });
+    list,
+    /** Deletes the mails `test` picks; returns how many. */
+    removeWhere(test: (mail: OutboxMail) => boolean): number {
+      const gone = list().filter(test);
+      for (const mail of gone) rmSync(join(dir, mail.file), {force: true});
+      return gone.length;
     },
+    fileId,
     clear: () => rmSync(dir, {recursive: true, force: true}),
   };
 }
