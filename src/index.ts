@@ -7,6 +7,7 @@ import {KpCountdown} from './countdown/countdown.js';
 import {KpContactCard} from './contact-card/contact-card.js';
 import {KpNewsletterSignup} from './newsletter-signup/newsletter-signup.js';
 import {KpInterestForm} from './interest-form/interest-form.js';
+import {KpShare} from './share/share.js';
 import {countries} from './interest-form/options.js';
 import {resolveIntlLocale} from './shared/locale.js';
 
@@ -27,6 +28,7 @@ export const defined: Promise<void> = inTurns([
   // and a Collator sorting 249 names: the form's costliest part), a turn ahead.
   () => document.querySelectorAll('kp-interest-form').forEach((el) => countries(resolveIntlLocale(el))),
   () => define('kp-interest-form', KpInterestForm),
+  () => define('kp-share', KpShare),
 ]);
 
 export {KpCountdown} from './countdown/countdown.js';
@@ -34,6 +36,8 @@ export {KpExpiredEvent} from './countdown/events.js';
 export {KpContactCard} from './contact-card/contact-card.js';
 export {KpNewsletterSignup} from './newsletter-signup/newsletter-signup.js';
 export {KpInterestForm} from './interest-form/interest-form.js';
+export {KpShare} from './share/share.js';
+export type {KpShareEvent} from './share/share.js';
 export {KpSubmitEvent, KpSuccessEvent, KpErrorEvent} from './shared/submission/events.js';
 export {setLocale, getLocale} from './shared/locale.js';
 export {VERSION} from './shared/define.js';
