@@ -128,9 +128,9 @@ export class KpShare extends KpElement {
               this.said == 3
             }><button class="button" part="button">${msg('Teilen')}</button></form></details>`
           : link(AWAY, name, shareUrl(NETWORKS[name], title, url), name.toLowerCase()),
-    )}</div><p class="status" part="status" role="status">${
+    )}</div><div class="status" part="status" role="status">${
       this.said == 1 ? msg('Link kopiert.') : this.said == 3 ? msg('Bitte geben Sie einen Servernamen ein.') : nothing
-    }</p>${
+    }</div>${
       this.said == 2 ? html`<label part="label" for="l">${msg('Link kopieren')}</label><input id="l" part="field" readonly .value=${url}>` : nothing
     }</div>`;
   }

@@ -38,7 +38,7 @@ async function manifestParts(): Promise<{parts: Map<string, Set<string>>; props:
 describe('documentation site', () => {
   it('has the element pages, themes and the snippet builder', async () => {
     const list = await pages();
-    for (const name of ['countdown', 'contact-card', 'newsletter-signup', 'interest-form', 'themes', 'builder']) {
+    for (const name of ['countdown', 'contact-card', 'newsletter-signup', 'interest-form', 'share', 'themes', 'builder']) {
       expect(list).to.include(`${BASE}${name}.html`);
     }
   });

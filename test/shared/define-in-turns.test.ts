@@ -32,7 +32,7 @@ describe('defining the elements in turns', () => {
       counting = false;
       port1.close();
     }
-    expect(seen.map(([tag]) => tag)).to.deep.equal(['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form']);
+    expect(seen.map(([tag]) => tag)).to.deep.equal(['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form', 'kp-share']);
     const when = seen.map(([, task]) => task);
     for (let i = 1; i < when.length; i++) expect(when[i]).to.be.above(when[i - 1], `${seen[i][0]} in a later task`);
   });
