@@ -128,6 +128,7 @@ describe('<kp-share>', () => {
       // Chromium: permission refused. Firefox: a click from a script is no visitor's gesture, so Firefox
       // refuses (this test runs before any real click of this file, so no activation lingers).
       await executeServerCommand('kp-clipboard', {grant: false});
+      await until(() => !navigator.userActivation?.isActive, 10_000, 'no lingering user activation');
       const el = await make({url: RAW_URL});
       const methods = events(el);
       button(el, 'Link kopieren').click();
@@ -256,6 +257,31 @@ describe('<kp-share>', () => {
       $(other, 'summary').click();
       expect(($(other, 'input') as HTMLInputElement).value).to.equal(' https://@anna@Social.Example.org/ ');
       expect([localStorage.length, sessionStorage.length, document.cookie]).to.deep.equal([0, 0, '']);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('works by keyboard alone: every way is a tab stop in order, Mastodon opens and sends with Enter', async () => {
+      const el = await make({url: 'https://example.org/', title: 'T', networks: 'linkedin mastodon'});
+      const open = sinon.stub(window, 'open').returns(null);
+      const methods = events(el);
+      const focused = () => el.shadowRoot!.activeElement?.textContent?.trim();
+      button(el, 'Link kopieren').focus();
+      const order = [focused()];
+      for (let i = 0; i < 3; i++) {
+        await sendKeys({press: 'Tab'});
+        order.push(focused());
+      }
+      expect(order).to.deep.equal(['Link kopieren', 'E-Mail', 'LinkedIn', 'Mastodon']);
+      await sendKeys({press: 'Enter'}); // the summary opens the form
+      await until(() => el.shadowRoot!.querySelector('details')!.open, 3000, 'the Mastodon form');
+      await sendKeys({press: 'Tab'});
+      expect(el.shadowRoot!.activeElement).to.equal($(el, 'input'));
+      await sendKeys({type: 'mastodon.example'});
+      await sendKeys({press: 'Enter'});
+      await until(() => open.called, 3000, 'window.open');
+      expect(open.firstCall.args[0]).to.equal('https://mastodon.example/share?text=T%20https%3A%2F%2Fexample.org%2F');
+      expect(methods).to.deep.equal(['mastodon']);
     });
   });
 
