@@ -19,8 +19,9 @@ const encode = encodeURIComponent;
 
 /**
  * "Diese Seite teilen" without share buttons that call home: the system's
- * share sheet where the browser has one, "Link kopieren", "Per E-Mail", and
- * plain links to the share pages of the networks a site lists. Nothing is
+ * share sheet where the browser has one, "Link kopieren", "E-Mail" (a
+ * `mailto:` link), and plain links to the share pages of the networks a site
+ * lists (networks.ts). Nothing is
  * requested from any host and nothing is stored before the visitor clicks;
  * there are no counts. Mastodon asks for the visitor's server (kept in the
  * page's memory only). `title` is also HTML's tooltip attribute: the element
@@ -35,9 +36,9 @@ const encode = encodeURIComponent;
  * @csspart button - Every button and link (share sheet, copy, e-mail, each network, the Mastodon form's button).
  * @csspart icon - The icon in a button (an inline SVG drawn in the text colour).
  * @csspart form - The Mastodon form (server name).
- * @csspart label - The label of the Mastodon field.
- * @csspart field - The Mastodon server field, and the link field shown where the clipboard is refused.
- * @csspart status - "Link kopiert.", where to copy it from instead, or that a server name cannot be used (a live region).
+ * @csspart label - The label of the Mastodon field and of the link field.
+ * @csspart field - The Mastodon server field, and the read-only link field shown where the clipboard is refused.
+ * @csspart status - "Link kopiert.", or that a server name cannot be used (a live region).
  *
  * @cssproperty --kp-color-accent - Buttons and links.
  *
@@ -59,7 +60,7 @@ export class KpShare extends KpElement {
   /** Space-separated, in the order shown: linkedin, mastodon, bluesky, facebook, whatsapp, threema, x. */
   networks = '';
 
-  /** What the status says: 1 copied, 2 refused (the link field shows), 3 not a server name. */
+  /** After a click: 1 copied, 2 clipboard refused (the link field shows), 3 not a server name. */
   private said = 0;
 
   /** Title and URL shared at the last render. */
