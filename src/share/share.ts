@@ -5,6 +5,7 @@ import {KpElement} from '../shared/kp-element.js';
 import {baseStyles} from '../shared/styles.js';
 import {formStyles} from '../shared/form/form.styles.js';
 import {KpEvent} from '../shared/submission/events.js';
+import {httpUrl} from '../shared/url.js';
 import {AWAY, COPY, EMAIL, NATIVE, NETWORKS, mastodonHost, shareUrl} from './networks.js';
 import {shareStyles} from './share.styles.js';
 
@@ -90,14 +91,9 @@ export class KpShare extends KpElement {
 
   protected override render() {
     const raw = this.url?.trim();
-    let url = document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href;
-    try {
-      const u = raw && new URL(raw, document.baseURI).href;
-      if (u && !/^https?:/.test(u)) throw 0;
-      url = u || url;
-    } catch {
-      this.reportAttribute('url', 'not an http(s) URL.');
-    }
+    const given = raw && httpUrl(raw);
+    if (raw && !given) this.reportAttribute('url', "not an http(s) URL; the page's own is shared.");
+    const url = given || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href;
     const title = this.title?.trim() || document.title;
     this.#shared = [title, url];
     const shown = [...new Set((this.networks?.match(/\S+/g) ?? []).map((n) => Object.keys(NETWORKS).find((k) => k.toLowerCase() == n.toLowerCase())))];
