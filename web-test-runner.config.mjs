@@ -109,9 +109,39 @@ const commandsPlugin = {
         return {bytes: null};
       }
     }
+    if (command === 'kp-clipboard') {
+      // {grant: true} grants the clipboard to the test page's origin, {grant: false} refuses it
+      // (an empty override list), {reset: true} returns to the browser's defaults. Through
+      // puppeteer's permission overrides; a driver without them (Firefox) answers false.
+      if (typeof session.browser.getPage !== 'function') return false;
+      const page = session.browser.getPage(session.id);
+      try {
+        const context = page.browserContext();
+        if (payload?.reset) await context.clearPermissionOverrides();
+        else await context.overridePermissions(origin, payload?.grant ? ['clipboard-read', 'clipboard-write', 'clipboard-sanitized-write'] : []);
+        return true;
+      } catch {
+        return false;
+      }
+    }
+    if (command === 'kp-requests') {
+      // Records every request of the test page from {start: true} on; the next call answers their URLs.
+      // A driver without puppeteer's page (WebKit through WebDriver) answers null.
+      if (typeof session.browser.getPage !== 'function') return null;
+      const page = session.browser.getPage(session.id);
+      let record = requests.get(page);
+      if (record) page.off('request', record.listener);
+      requests.delete(page);
+      if (!payload?.start) return record?.urls ?? [];
+      record = {urls: [], listener: (request) => record.urls.push(request.url())};
+      requests.set(page, record);
+      page.on('request', record.listener);
+      return true;
+    }
     return undefined;
   },
 };
+const requests = new WeakMap();
 
 /** The documentation site at /demo/docs/ from where Eleventy built it, as `npm start` serves it. */
 function documentationSite(ctx, next) {

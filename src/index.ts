@@ -7,6 +7,7 @@ import {KpCountdown} from './countdown/countdown.js';
 import {KpContactCard} from './contact-card/contact-card.js';
 import {KpNewsletterSignup} from './newsletter-signup/newsletter-signup.js';
 import {KpInterestForm} from './interest-form/interest-form.js';
+import {KpShare} from './share/share.js';
 
 /**
  * Resolves when every element is defined. The tags are defined while the
@@ -20,6 +21,7 @@ export const defined: Promise<void> = defineAll([
   ['kp-contact-card', KpContactCard],
   ['kp-newsletter-signup', KpNewsletterSignup],
   ['kp-interest-form', KpInterestForm],
+  ['kp-share', KpShare],
 ]);
 
 export {KpCountdown} from './countdown/countdown.js';
@@ -27,6 +29,8 @@ export {KpExpiredEvent} from './countdown/events.js';
 export {KpContactCard} from './contact-card/contact-card.js';
 export {KpNewsletterSignup} from './newsletter-signup/newsletter-signup.js';
 export {KpInterestForm} from './interest-form/interest-form.js';
+export {KpShare} from './share/share.js';
+export type {KpShareEvent} from './share/share.js';
 export {KpSubmitEvent, KpSuccessEvent, KpErrorEvent} from './shared/submission/events.js';
 export {setLocale, getLocale} from './shared/locale.js';
 export {VERSION} from './shared/define.js';

@@ -6,6 +6,7 @@ import {baseStyles} from '../shared/styles.js';
 import {isEmail} from '../shared/rules.js';
 import {parsePhone, type Phone} from '../shared/phone.js';
 import {download, fileName} from '../shared/text-file.js';
+import {httpUrl} from '../shared/url.js';
 import {vcard} from './vcard.js';
 import {contactCardStyles} from './contact-card.styles.js';
 
@@ -77,13 +78,7 @@ export class KpContactCard extends KpElement {
     if (phone && !this.tel) this.reportAttribute('phone', phone, 'not a phone number like "0231 936960-14".');
     this.mail = isEmail(email) ? email : undefined;
     if (email && !this.mail) this.reportAttribute('email', email, 'not an e-mail address.');
-    let url: URL | undefined;
-    try {
-      url = new URL(photo, document.baseURI);
-    } catch {
-      /* refused below */
-    }
-    this.img = photo && url && /^https?:$/.test(url.protocol) ? url.href : undefined;
+    this.img = photo ? httpUrl(photo) : undefined;
     if (photo && !this.img) this.reportAttribute('photo', photo, 'not an http(s) URL.');
     if (changed.has('photo')) this.photoFailed = false;
   }

@@ -28,7 +28,7 @@ interface Manifest {
   modules: {path: string; declarations?: Declaration[]; exports?: {kind: string; name: string}[]}[];
 }
 
-const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form'];
+const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form', 'kp-share'];
 
 async function manifest(): Promise<Manifest> {
   const response = await fetch('/dist/custom-elements.json');
@@ -80,7 +80,8 @@ describe('custom-elements.json', () => {
       <kp-contact-card name="Dr. Maria Beispiel" job-title="Koordination" organisation="LAG 21 NRW"
         phone="0231 936960-14" email="maria@example.org" photo="/demo/docs/img/person.svg"></kp-contact-card>
       <kp-newsletter-signup action="/api/submit" privacy-url="/datenschutz" with-name draft="off"></kp-newsletter-signup>
-      <kp-interest-form action="/api/submit" privacy-url="/datenschutz" deadline="2099-03-31" consent-required draft="off"></kp-interest-form>`;
+      <kp-interest-form action="/api/submit" privacy-url="/datenschutz" deadline="2099-03-31" consent-required draft="off"></kp-interest-form>
+      <kp-share networks="mastodon x"></kp-share>`;
     document.body.append(host);
     try {
       for (const el of host.children) {

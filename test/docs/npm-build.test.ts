@@ -27,7 +27,7 @@ describe('npm build (lib/)', () => {
 
   it('exports the element classes and the locale API', async () => {
     const mod = await import(/* @vite-ignore */ '/lib/klimapartner-widgets.js' as string);
-    for (const name of ['KpCountdown', 'KpContactCard', 'KpNewsletterSignup', 'KpInterestForm', 'setLocale', 'getLocale']) {
+    for (const name of ['KpCountdown', 'KpContactCard', 'KpNewsletterSignup', 'KpInterestForm', 'KpShare', 'setLocale', 'getLocale']) {
       expect(mod[name], name).to.exist;
     }
   });

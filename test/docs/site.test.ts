@@ -71,7 +71,7 @@ describe('documentation site', () => {
 
   it('has the element pages, themes, the snippet builder and every guide the README links', async () => {
     const list = await pages();
-    for (const name of ['countdown', 'contact-card', 'newsletter-signup', 'interest-form', 'themes', 'builder']) {
+    for (const name of ['countdown', 'contact-card', 'newsletter-signup', 'interest-form', 'share', 'themes', 'builder']) {
       expect(list).to.include(`${BASE}${name}.html`);
     }
     const guides = await readmeGuides();

@@ -21,7 +21,7 @@ describe('defining the elements', () => {
     const host = document.createElement('div');
     host.innerHTML = '<kp-interest-form action="/api/submit" privacy-url="/datenschutz"></kp-interest-form><kp-countdown deadline="2030-01-01"></kp-countdown>';
     document.body.append(host);
-    const tags = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form'];
+    const tags = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form', 'kp-share'];
     // At the first definition, look again in the next animation frame (before
     // the browser paints) and in the next task: everything must be there.
     const state = () => [

@@ -22,6 +22,7 @@ const MARKUP: Record<string, string> = {
     '<kp-contact-card name="Dr. Maria Beispiel" job-title="Koordination" phone="0231 936960-14" email="m@example.org" photo="/demo/docs/img/person.svg"></kp-contact-card>',
   'kp-newsletter-signup': '<kp-newsletter-signup action="/api/submit" privacy-url="/datenschutz" with-name></kp-newsletter-signup>',
   'kp-interest-form': '<kp-interest-form action="/api/submit" privacy-url="/datenschutz" deadline="2099-03-31"></kp-interest-form>',
+  'kp-share': '<kp-share url="https://example.org/seite" title="Klimapartnerschaften" networks="linkedin mastodon"><p>Fallback</p></kp-share>',
 };
 
 type El = HTMLElement & {updateComplete: Promise<boolean>; requestUpdate(): void};

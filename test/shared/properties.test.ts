@@ -52,6 +52,7 @@ const SAMPLES: Record<string, Record<string, string>> = {
     'time-zone': 'America/Sao_Paulo',
     'consent-required': '',
   },
+  'kp-share': {url: 'https://example.org/klimapartnerschaften', title: 'Kommunale Klimapartnerschaften', networks: 'linkedin mastodon'},
 };
 
 /** The manifest's default (source text such as `'json'`, `false`, `undefined`) as a value. */
@@ -127,6 +128,12 @@ function noExceptions() {
 }
 
 let upgrades = 0;
+
+describe('the samples', () => {
+  it('cover every element of the manifest', () => {
+    expect([...manifest.keys()].sort()).to.deep.equal(Object.keys(SAMPLES).sort());
+  });
+});
 
 for (const tag of Object.keys(SAMPLES)) {
   describe(`<${tag}> properties and attributes`, () => {

@@ -1,12 +1,13 @@
 // Snippet builder: form → the exact HTML and CSS to paste, and a live preview made of the
 // same elements with the same CSS (as a constructable stylesheet: no inline style, so the
 // page works under style-src 'self'). Nothing is sent anywhere.
-const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form'];
+const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form', 'kp-share'];
 const PRE_UPGRADE = {
   'kp-countdown': '12.5rem',
   'kp-contact-card': '11rem',
   'kp-newsletter-signup': '20rem',
   'kp-interest-form': '40rem',
+  'kp-share': '3rem',
 };
 const DEFAULTS = {accent: '#00528a', onAccent: '#ffffff', focus: '#ffbf47'};
 const FALLBACK = {
@@ -15,12 +16,14 @@ const FALLBACK = {
     interest: (m) => `Bitte senden Sie Ihre Interessensbekundung per E-Mail an ${m}.`,
     newsletter: (m) => `Den Newsletter können Sie per E-Mail an ${m} bestellen.`,
     phone: 'Telefon',
+    share: 'Link zu dieser Seite: bitte aus der Adresszeile kopieren.',
   },
   en: {
     deadline: (d) => `Deadline: ${d}`,
     interest: (m) => `Please send your expression of interest by e-mail to ${m}.`,
     newsletter: (m) => `To subscribe to the newsletter, write to ${m}.`,
     phone: 'Phone',
+    share: 'To share this page, copy its address from the address bar.',
   },
 };
 
@@ -45,6 +48,8 @@ function read() {
     interest: data.has('interest'),
     contact: data.has('contact'),
     newsletter: data.has('newsletter'),
+    share: data.has('share'),
+    networks: v('networks').split(/\s+/).filter(Boolean).join(' '),
     deadline: v('deadline') && v('time') ? `${v('deadline')}T${v('time')}` : v('deadline'),
     label: v('label'),
     action: v('action'),
@@ -97,6 +102,9 @@ function model(o) {
   }
   if (o.newsletter) {
     items.push(['kp-newsletter-signup', attrs(formAttrs), words.newsletter(o.fallbackMail)]);
+  }
+  if (o.share) {
+    items.push(['kp-share', attrs([['networks', o.networks]]), words.share]);
   }
   return items;
 }
@@ -216,5 +224,5 @@ form.addEventListener('input', () => {
 });
 form.addEventListener('change', update);
 // The file defines its tags one per task: render the preview again once all are there.
-Promise.all(['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form'].map((t) => customElements.whenDefined(t))).then(update);
+Promise.all(TAGS.map((t) => customElements.whenDefined(t))).then(update);
 update();

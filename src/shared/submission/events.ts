@@ -5,7 +5,8 @@
  */
 import type {Fields} from './encode.js';
 
-class KpEvent<D> extends Event {
+/** An event of ours: `detail` as given; bubbles and crosses shadow roots. */
+export class KpEvent<D> extends Event {
   constructor(
     type: string,
     readonly detail: D,

@@ -1,0 +1,4 @@
+import {define} from '../shared/define.js';
+import {KpShare} from './share.js';
+
+define('kp-share', KpShare);

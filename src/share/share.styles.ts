@@ -1,0 +1,8 @@
+import {css} from '../shared/reactive.js';
+
+// Compact on purpose: Lit keeps CSS text as written, and every byte ships.
+export const shareStyles = css`
+svg{width:1.25em;fill:none;stroke:currentColor;stroke-width:1.5}
+[open]{flex-basis:100%}
+form{display:grid;gap:.5em;justify-items:start;margin-top:.5em}
+`;

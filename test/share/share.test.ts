@@ -1,0 +1,396 @@
+/**
+ * <kp-share> in real browsers: the links each network receives (awkward titles
+ * and URLs), the clipboard granted and refused, the share sheet where the
+ * browser has the Web Share API (and where it has not), the Mastodon form,
+ * five languages, hostile attributes, axe in every state, and that nothing is
+ * requested or stored before a click.
+ */
+import {expect, fixture, html} from '@open-wc/testing';
+import {executeServerCommand, sendKeys, sendMouse} from '@web/test-runner-commands';
+import sinon from 'sinon';
+import '../../src/share/define.js';
+import type {KpShare} from '../../src/share/share.js';
+import {$, captureConsole, shadowText, until, type ConsoleCapture} from '../helpers.js';
+
+/** A title and a URL with everything that breaks careless links: spaces, umlauts, &, #, +, quotes. */
+const TITLE = 'Klima & Partnerschaft #1: Städte "grün" + 100 %';
+const RAW_URL = 'https://example.org/seite?a=1&b=zwei wörter#teil 2';
+const URL_ = new URL(RAW_URL).href; // as the browser writes it: https://example.org/seite?a=1&b=zwei%20w%C3%B6rter#teil%202
+
+async function make(attrs: Record<string, string> = {}, {lang = 'de', fallback = '<p>Fallback</p>'} = {}): Promise<KpShare> {
+  const wrap = await fixture<HTMLDivElement>(html`<div lang=${lang}></div>`);
+  const el = document.createElement('kp-share');
+  for (const [key, value] of Object.entries(attrs)) el.setAttribute(key, value);
+  el.innerHTML = fallback;
+  wrap.append(el);
+  await el.updateComplete;
+  return el;
+}
+
+const all = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+const link = (el: Element, text: string) => all(el, 'a').find((a) => a.textContent!.trim() === text) as HTMLAnchorElement;
+const button = (el: Element, text: string) => all(el, 'button').find((b) => b.textContent!.trim() === text)!;
+const events = (el: Element) => {
+  const methods: string[] = [];
+  document.addEventListener('kp-share', (e) => e.composedPath()[0] === el && methods.push(e.detail.method));
+  return methods;
+};
+/** Clicks a link without leaving the page (a click on the real element; the navigation itself is cancelled). */
+function clickWithoutLeaving(a: HTMLElement) {
+  const stop = (e: Event) => e.preventDefault();
+  document.addEventListener('click', stop, {capture: true, once: true});
+  a.click();
+}
+/** A real pointer click at the element's centre (user activation, as a visitor's click). */
+async function realClick(target: HTMLElement) {
+  const r = target.getBoundingClientRect();
+  await sendMouse({type: 'click', position: [Math.round(r.x + r.width / 2), Math.round(r.y + r.height / 2)]});
+}
+
+describe('<kp-share>', () => {
+  let log: ConsoleCapture | undefined;
+  afterEach(() => {
+    log?.restore();
+    log = undefined;
+    sinon.restore();
+    document.querySelector('link[rel=canonical]')?.remove();
+  });
+
+  it('shares the page by default: its canonical URL, else its own address, and its title', async () => {
+    const el = await make();
+    const mail = new URL(link(el, 'E-Mail').href);
+    expect(mail.protocol).to.equal('mailto:');
+    expect(new URLSearchParams(mail.search).get('subject')).to.equal(document.title);
+    expect(new URLSearchParams(mail.search).get('body')).to.equal(`Lesetipp: ${document.title}\r\n${location.href}`);
+    const canonical = Object.assign(document.createElement('link'), {rel: 'canonical', href: '/programm/klimapartnerschaften'});
+    document.head.append(canonical);
+    const again = await make();
+    expect(new URLSearchParams(new URL(link(again, 'E-Mail').href).search).get('body')).to.equal(
+      `Lesetipp: ${document.title}\r\n${location.origin}/programm/klimapartnerschaften`,
+    );
+  });
+
+  it('shows copy and e-mail, no networks by default, and hides the fallback after upgrade', async () => {
+    const el = await make();
+    const labels = all(el, 'button, a, summary').map((b) => b.textContent!.trim());
+    expect(labels).to.deep.equal([...('share' in navigator ? ['Teilen'] : []), 'Link kopieren', 'E-Mail']);
+    expect(el.shadowRoot!.querySelector('slot')).to.equal(null);
+    expect(el.querySelector('p')!.checkVisibility()).to.equal(false, 'fallback not shown after upgrade');
+    expect(el.shadowRoot!.querySelector('[style]')).to.equal(null, 'no inline styles (strict CSP)');
+    for (const svg of all(el, 'svg')) expect(svg.getAttribute('aria-hidden')).to.equal('true');
+    expect($(el, '[part=base]').getAttribute('title')).to.equal('', 'the host title attribute gives no tooltip over the buttons');
+  });
+
+  it('links each network to its own share page with the URL and title intact', async () => {
+    const el = await make({url: RAW_URL, title: TITLE, networks: 'linkedin mastodon bluesky facebook whatsapp threema x'});
+    const names = all(el, '.actions > a, .actions summary').map((a) => a.textContent!.trim());
+    expect(names).to.deep.equal(['E-Mail', 'LinkedIn', 'Mastodon', 'Bluesky', 'Facebook', 'WhatsApp', 'Threema', 'X'], 'in the order given');
+    const text = `${TITLE} ${URL_}`;
+    const expected: [string, string, Record<string, string>][] = [
+      ['LinkedIn', 'https://www.linkedin.com/sharing/share-offsite/', {url: URL_}],
+      ['Bluesky', 'https://bsky.app/intent/compose', {text}],
+      ['Facebook', 'https://www.facebook.com/sharer/sharer.php', {u: URL_}],
+      ['WhatsApp', 'https://wa.me/', {text}],
+      ['Threema', 'https://threema.id/compose', {text}],
+      ['X', 'https://x.com/intent/post', {text: TITLE, url: URL_}],
+    ];
+    for (const [name, endpoint, params] of expected) {
+      const a = link(el, name);
+      const href = new URL(a.href);
+      expect(href.origin + href.pathname, name).to.equal(endpoint);
+      expect(Object.fromEntries(href.searchParams), name).to.deep.equal(params);
+      expect(href.hash, `${name}: the shared URL's # stays inside the parameter`).to.equal('');
+      expect(a.target, name).to.equal('_blank');
+      expect(a.rel, name).to.equal('noopener noreferrer');
+    }
+    const mail = new URLSearchParams(new URL(link(el, 'E-Mail').href).search);
+    expect(mail.get('subject')).to.equal(TITLE);
+    expect(mail.get('body')).to.equal(`Lesetipp: ${TITLE}\r\n${URL_}`);
+    expect(link(el, 'E-Mail').hasAttribute('target')).to.equal(false, 'mailto: opens the mail program, not a tab');
+  });
+
+  it('fires kp-share with the way the visitor chose (e-mail, a network)', async () => {
+    const el = await make({networks: 'linkedin x'});
+    const methods = events(el);
+    let composed = false;
+    document.addEventListener('kp-share', (e) => (composed = e.composed && e.bubbles), {once: true});
+    clickWithoutLeaving(link(el, 'E-Mail'));
+    clickWithoutLeaving(link(el, 'LinkedIn'));
+    clickWithoutLeaving(link(el, 'X'));
+    expect(methods).to.deep.equal(['email', 'linkedin', 'x']);
+    expect(composed).to.equal(true);
+  });
+
+  describe('the clipboard', () => {
+    after(() => executeServerCommand('kp-clipboard', {reset: true}));
+
+    it('refused: shows the link in a selected read-only field with a label, focused', async () => {
+      // Chromium: permission refused. Firefox: a click from a script is no visitor's gesture, so Firefox
+      // refuses (this test runs before any real click of this file, so no activation lingers).
+      await executeServerCommand('kp-clipboard', {grant: false});
+      await until(() => !navigator.userActivation?.isActive, 10_000, 'no lingering user activation');
+      const el = await make({url: RAW_URL});
+      const methods = events(el);
+      button(el, 'Link kopieren').click();
+      await until(() => !!el.shadowRoot!.querySelector('input'), 3000, 'the link field');
+      const field = el.shadowRoot!.querySelector('input')!;
+      expect(field.readOnly).to.equal(true);
+      expect(field.value).to.equal(URL_);
+      expect(el.shadowRoot!.activeElement).to.equal(field);
+      expect([field.selectionStart, field.selectionEnd]).to.deep.equal([0, URL_.length]);
+      expect(field.labels![0].textContent).to.equal('Link kopieren');
+      expect(shadowText(el, '[role=status]')).to.equal('');
+      expect(methods).to.deep.equal(['copy']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('granted: copies the URL, says so in a live region, fires kp-share copy', async () => {
+      const chromium = await executeServerCommand('kp-clipboard', {grant: true});
+      const el = await make({url: RAW_URL});
+      const methods = events(el);
+      // A real click: Firefox lets a page write to the clipboard only from a visitor's gesture.
+      await realClick(button(el, 'Link kopieren'));
+      await until(() => methods.length > 0, 3000, 'kp-share');
+      expect(shadowText(el, '[role=status]')).to.equal('Link kopiert.');
+      expect(methods).to.deep.equal(['copy']);
+      expect(el.shadowRoot!.querySelector('input')).to.equal(null, 'no field when the copy worked');
+      if (chromium) expect(await navigator.clipboard.readText()).to.equal(URL_);
+      else {
+        // Firefox: paste what was copied into a field of the page, as a visitor would.
+        const target = document.createElement('textarea');
+        document.body.append(target);
+        target.focus();
+        await sendKeys({down: 'Control'});
+        await sendKeys({press: 'v'});
+        await sendKeys({up: 'Control'});
+        expect(target.value).to.equal(URL_);
+        target.remove();
+      }
+      await expect(el).to.be.accessible();
+    });
+  });
+
+  describe('the share sheet (Web Share API)', () => {
+    it('absent (desktop Chromium on Linux, Firefox): no "Teilen" button, the other ways remain', async function () {
+      if ('share' in navigator) this.skip();
+      const el = await make({networks: 'facebook'});
+      expect(button(el, 'Teilen')).to.equal(undefined);
+      expect(link(el, 'Facebook')).to.exist;
+    });
+
+    it('present: "Teilen" opens the sheet with title and URL; a cancelled sheet fires nothing', async function () {
+      // Test harness, clearly: these headless browsers have no Web Share API. Where it is
+      // absent we give navigator one that records the call and answers as a sheet would
+      // (resolve when shared, AbortError when the visitor closes it). Never where it exists.
+      if ('share' in navigator) this.skip();
+      const calls: ShareData[] = [];
+      let answer: 'shared' | 'cancelled' = 'shared';
+      Object.defineProperty(navigator, 'share', {
+        configurable: true,
+        value: async (data: ShareData) => {
+          calls.push(data);
+          if (answer == 'cancelled') throw new DOMException('Share canceled', 'AbortError');
+        },
+      });
+      try {
+        const el = await make({url: RAW_URL, title: TITLE});
+        const methods = events(el);
+        const share = button(el, 'Teilen');
+        expect(all(el, 'button')[0]).to.equal(share, 'first');
+        share.click();
+        await until(() => methods.length > 0, 3000, 'kp-share native');
+        expect(calls).to.deep.equal([{title: TITLE, url: URL_}]);
+        expect(methods).to.deep.equal(['native']);
+        answer = 'cancelled';
+        share.click();
+        await until(() => calls.length == 2);
+        await new Promise((r) => setTimeout(r, 50));
+        expect(methods).to.deep.equal(['native'], 'nothing when the visitor closes the sheet');
+        await expect(el).to.be.accessible();
+      } finally {
+        delete (navigator as {share?: unknown}).share;
+      }
+    });
+  });
+
+  describe('Mastodon', () => {
+    it('asks for the visitor\'s server, checks it, and opens its share page in a new tab', async () => {
+      const el = await make({url: RAW_URL, title: TITLE, networks: 'mastodon'});
+      const methods = events(el);
+      const open = sinon.stub(window, 'open').returns(null); // the test must not reach a real server
+      const summary = $(el, 'summary');
+      expect(summary.textContent).to.equal('Mastodon');
+      expect(el.shadowRoot!.querySelector('details')!.open).to.equal(false);
+      await expect(el).to.be.accessible();
+      summary.click();
+      await el.updateComplete;
+      const form = $(el, 'form') as HTMLFormElement;
+      expect(form.checkVisibility()).to.equal(true);
+      const input = form.querySelector('input')!;
+      expect(input.labels![0].textContent).to.equal('Ihr Mastodon-Server');
+      await expect(el).to.be.accessible();
+
+      for (const bad of ['', 'kein server', 'javascript:alert(1)', 'localhost', 'evil.example/path', 'https://a.example:8443']) {
+        input.value = bad;
+        form.requestSubmit();
+        await el.updateComplete;
+        expect(input.getAttribute('aria-invalid'), bad).to.equal('true');
+        expect(shadowText(el, '[role=status]'), bad).to.equal('Bitte geben Sie einen Servernamen ein.');
+      }
+      expect(open.called).to.equal(false);
+      await expect(el).to.be.accessible();
+
+      input.value = ' https://@anna@Social.Example.org/ ';
+      form.requestSubmit();
+      await el.updateComplete;
+      expect(input.getAttribute('aria-invalid')).to.equal('false');
+      expect(open.callCount).to.equal(1);
+      const [href, target, features] = open.firstCall.args as [string, string, string];
+      const url = new URL(href);
+      expect(url.origin + url.pathname).to.equal('https://social.example.org/share');
+      expect(url.searchParams.get('text')).to.equal(`${TITLE} ${URL_}`);
+      expect([target, features]).to.deep.equal(['_blank', 'noopener,noreferrer']);
+      expect(methods).to.deep.equal(['mastodon']);
+
+      // Kept in the page's memory only: another share element on the page offers it, nothing is stored.
+      const other = await make({networks: 'mastodon'});
+      $(other, 'summary').click();
+      expect(($(other, 'input') as HTMLInputElement).value).to.equal(' https://@anna@Social.Example.org/ ');
+      expect([localStorage.length, sessionStorage.length, document.cookie]).to.deep.equal([0, 0, '']);
+    });
+  });
+
+  describe('keyboard', () => {
+    it('works by keyboard: every way is a tab stop in order, the Mastodon server is typed and sent with Enter', async () => {
+      const el = await make({url: 'https://example.org/', title: 'T', networks: 'linkedin mastodon'});
+      const open = sinon.stub(window, 'open').returns(null);
+      const methods = events(el);
+      const focused = () => el.shadowRoot!.activeElement?.textContent?.trim();
+      button(el, 'Link kopieren').focus();
+      const order = [focused()];
+      for (let i = 0; i < 3; i++) {
+        await sendKeys({press: 'Tab'});
+        order.push(focused());
+      }
+      expect(order).to.deep.equal(['Link kopieren', 'E-Mail', 'LinkedIn', 'Mastodon']);
+      // Mastodon is a <summary>: Enter and Space open it by the browser's own behaviour. Opened by a
+      // click here (a key press on a summary was flaky under Firefox's driver in the full run).
+      $(el, 'summary').click();
+      await until(() => el.shadowRoot!.querySelector('details')!.open, 3000, 'the Mastodon form');
+      await sendKeys({press: 'Tab'});
+      const input = $(el, 'input') as HTMLInputElement;
+      expect(el.shadowRoot!.activeElement).to.equal(input);
+      input.select(); // a server typed in an earlier test is still offered (page memory): replace it
+      await sendKeys({type: 'mastodon.example'});
+      await sendKeys({press: 'Enter'});
+      await until(() => open.called, 3000, 'window.open');
+      expect(open.firstCall.args[0]).to.equal('https://mastodon.example/share?text=T%20https%3A%2F%2Fexample.org%2F');
+      expect(methods).to.deep.equal(['mastodon']);
+    });
+  });
+
+  const languages: [string, string[], string, string][] = [
+    ['de', ['Link kopieren', 'E-Mail'], 'Lesetipp: T', 'Ihr Mastodon-Server'],
+    ['en', ['Copy link', 'Email'], 'Worth reading: T', 'Your Mastodon server'],
+    ['fr', ['Copier le lien', 'E-mail'], 'À lire : T', 'Votre serveur Mastodon'],
+    ['es', ['Copiar enlace', 'Correo electrónico'], 'Lectura recomendada: T', 'Su servidor de Mastodon'],
+    ['pt-BR', ['Copiar link', 'E-mail'], 'Leitura recomendada: T', 'Seu servidor do Mastodon'],
+    ['tr', ['Link kopieren', 'E-Mail'], 'Lesetipp: T', 'Ihr Mastodon-Server'],
+  ];
+  for (const [lang, labels, body, server] of languages) {
+    it(`speaks ${lang}`, async () => {
+      const el = await make({title: 'T', url: 'https://example.org/', networks: 'mastodon'}, {lang});
+      expect(all(el, '.actions > button, .actions > a').map((b) => b.textContent!.trim())).to.deep.equal(labels);
+      const mail = new URLSearchParams(new URL(all(el, 'a')[0].getAttribute('href')!).search);
+      expect(mail.get('body')).to.equal(`${body}\r\nhttps://example.org/`);
+      expect(mail.get('subject')).to.equal('T');
+      expect(shadowText(el, '[part=label]')).to.equal(server);
+    });
+  }
+
+  it('follows a change of lang live', async () => {
+    const el = await make();
+    el.parentElement!.lang = 'fr';
+    await until(() => shadowText(el, 'button') === 'Copier le lien', 3000, 'French');
+  });
+
+  describe('hostile and unknown attribute values', () => {
+    for (const url of ['javascript:alert(1)', ' JaVaScRiPt:alert(1)', 'java\tscript:alert(1)', 'data:text/html,<b>x</b>', 'http://[bad', 'mailto:x@example.org']) {
+      it(`url=${JSON.stringify(url)}: one console.error, and the page's own address is shared`, async () => {
+        log = captureConsole();
+        const el = await make({url, networks: 'linkedin whatsapp'});
+        el.requestUpdate();
+        await el.updateComplete;
+        expect(log.errors).to.have.length(1);
+        expect(log.errors[0]).to.contain('<kp-share>').and.contain('"url"').and.contain(JSON.stringify(url));
+        expect(new URL(link(el, 'LinkedIn').href).searchParams.get('url')).to.equal(location.href);
+        for (const a of all(el, 'a')) expect(a.getAttribute('href')).to.match(/^(https:\/\/|mailto:\?)/);
+      });
+    }
+
+    it('unknown networks: one console.error, the known ones shown once each', async () => {
+      log = captureConsole();
+      const el = await make({networks: ' LinkedIn myspace constructor __proto__ toString linkedin  x '});
+      el.requestUpdate();
+      await el.updateComplete;
+      expect(all(el, '.actions > a').map((a) => a.textContent)).to.deep.equal(['E-Mail', 'LinkedIn', 'X']);
+      expect(log.errors).to.have.length(1);
+      expect(log.errors[0]).to.contain('<kp-share>').and.contain('"networks"').and.contain('myspace');
+    });
+
+    it('huge and markup-laden values are text, and the element keeps working', async () => {
+      log = captureConsole();
+      const title = '<img src=x onerror="window.__pwn=1">'.repeat(5000);
+      const url = `https://example.org/?q=${'ä'.repeat(50_000)}`;
+      const el = await make({title, url, networks: 'x '.repeat(10_000) + 'bluesky'});
+      expect(el.shadowRoot!.querySelector('img')).to.equal(null);
+      expect((window as {__pwn?: number}).__pwn).to.equal(undefined);
+      expect(new URL(link(el, 'X').href).searchParams.get('text')).to.equal(title);
+      expect(new URL(link(el, 'Bluesky').href).searchParams.get('text')).to.equal(`${title} ${new URL(url).href}`);
+      expect(log.errors).to.deep.equal([]);
+    });
+
+    it('properties work like the attributes; removing an attribute returns to the default', async () => {
+      const el = await make({url: 'https://example.org/a', title: 'A', networks: 'x'});
+      el.networks = 'facebook';
+      el.title = 'B';
+      await el.updateComplete;
+      expect(link(el, 'Facebook')).to.exist;
+      expect(new URLSearchParams(new URL(link(el, 'E-Mail').href).search).get('subject')).to.equal('B');
+      el.removeAttribute('url');
+      await el.updateComplete;
+      expect(new URL(link(el, 'Facebook').href).searchParams.get('u')).to.equal(location.href);
+    });
+  });
+
+  it('requests nothing and stores nothing before a click', async () => {
+    const resources: string[] = [];
+    const observer = new PerformanceObserver((list) => list.getEntries().forEach((e) => resources.push(e.name)));
+    observer.observe({type: 'resource'});
+    // Both recorders see a request when there is one.
+    await executeServerCommand('kp-requests', {start: true});
+    await fetch('/package.json?probe');
+    await until(() => resources.some((r) => r.endsWith('?probe')), 3000, 'the probe in resource timing');
+    // The driver's recorder (null where the driver has none: WebKit through WebDriver; resource timing still counts there).
+    const probed = (await executeServerCommand('kp-requests')) as string[] | null;
+    if (probed) expect(probed.some((r) => r.endsWith('?probe'))).to.equal(true);
+    resources.length = 0;
+
+    const before = [localStorage.length, sessionStorage.length, document.cookie];
+    await executeServerCommand('kp-requests', {start: true});
+    const el = await make({url: RAW_URL, title: TITLE, networks: 'linkedin mastodon bluesky facebook whatsapp threema x'});
+    $(el, 'summary').click(); // opening the Mastodon form is no request either
+    await el.updateComplete;
+    await new Promise((r) => setTimeout(r, 300));
+    const requests = (await executeServerCommand('kp-requests')) as string[] | null;
+    observer.disconnect();
+    if (probed) expect(requests).to.deep.equal([]);
+    expect(resources).to.deep.equal([]);
+    expect([localStorage.length, sessionStorage.length, document.cookie]).to.deep.equal(before);
+  });
+
+  it('is accessible with every network listed', async () => {
+    await expect(await make({networks: 'linkedin mastodon bluesky facebook whatsapp threema x'})).to.be.accessible();
+    await expect(await make({networks: 'x'}, {lang: 'en'})).to.be.accessible();
+  });
+});
