@@ -1,0 +1,27 @@
+// The reference receiver behind the WordPress site's /api (Apache proxies to
+// it). Its one import lives here: the receiver's path changes when it moves
+// from demo/receiver/ to receiver/.
+import {mkdtempSync, rmSync} from 'node:fs';
+import {tmpdir} from 'node:os';
+import {join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
+
+/** Starts the built receiver (npm run build) on 127.0.0.1:free port, test controls on. */
+export async function startTestReceiver() {
+  const dataDir = mkdtempSync(join(tmpdir(), 'kp-wp-receiver-'));
+  const {startReceiver} = await import(join(root, 'build/receiver.js'));
+  const running = await startReceiver({dataDir, port: 0, basePath: '/api', testControls: true,
+    rateLimit: {max: 100_000, windowMs: 60_000}});
+  return {
+    url: running.url,
+    port: running.port,
+    /** Every stored submission: [{id, form, locale, data}]. */
+    submissions: async () => (await fetch(`${running.url}/api/__test/submissions`)).json(),
+    async close() {
+      await running.close();
+      rmSync(dataDir, {recursive: true, force: true});
+    },
+  };
+}
