@@ -62,7 +62,7 @@ export function blockPost(id, {hostile = false} = {}) {
 <!-- /wp:shortcode -->`;
 }
 
-/** Classic-editor content, as typed into the Text tab. */
+/** Classic-editor content, as typed into the Text tab; its newsletter form speaks English (`lang`). */
 export function classicPost(id, {hostile = false} = {}) {
   const f = fallbacks(id);
   const action = hostile ? ` action="${HOSTILE_ACTION}"` : '';
@@ -76,7 +76,7 @@ ${f['kp-countdown']}
 <p>${f['kp-contact-card']}</p>
 </kp-contact-card>
 
-[kp_newsletter_signup with-name]
+[kp_newsletter_signup with-name lang="en"]
 
 ${f['kp-newsletter-signup']}
 

@@ -95,10 +95,23 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
         {timeout: 60_000}, async () => {
           const page = pages.find((p) => p.role === role && p.format === format);
           assert.ok(page, 'the post was written');
-          await visitPage(page);
+          await visitPage({...page, langs: format === 'classic' ? {'kp-newsletter-signup': 'en'} : {}});
         });
     }
   }
+
+  test("an author's post made of the block patterns shows every widget with the settings' defaults", {timeout: 60_000},
+    async () => {
+      const patterns = (await sessions.author.rest('/wp/v2/block-patterns/patterns'))
+        .filter((p) => p.name.startsWith('klimapartner-widgets/'));
+      assert.equal(patterns.length, 5, 'five patterns offered to an author');
+      const content = patterns.map((p) => p.content).join('\n\n');
+      const texts = Object.fromEntries([...content.matchAll(/\[(kp_[a-z_]+)[^\]]*\]([^[]+)\[\/\1\]/g)]
+        .map(([, code, text]) => [code.replaceAll('_', '-'), text]));
+      const post = await sessions.author.rest('/wp/v2/posts', {method: 'POST',
+        body: {title: 'Widgets patterns', content, status: 'publish'}});
+      await visitPage({id: 'patterns', url: post.link, texts, label: 'Interessensbekundung'});
+    });
 
   test('a page without widgets does not load the module', {timeout: 30_000}, async () => {
     const html = await (await fetch(`${site.origin}/?p=1`)).text();
@@ -114,7 +127,11 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
     assert.equal(left.trim().split('\n').at(-1), '0');
   });
 
-  async function visitPage({id, url}) {
+  /**
+   * Opens a page as a visitor and checks every widget on it. `texts`: each tag's
+   * fallback text; `langs`: tags written with their own lang (default: the setting's).
+   */
+  async function visitPage({id, url, texts = fallbacks(id), label = LABEL, langs = {}}) {
     const context = await browser.newContext({timezoneId: 'Europe/Berlin', locale: 'en-US'});
     try {
       const page = await context.newPage();
@@ -123,7 +140,7 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
       const html = await (await page.goto(url)).text();
       assert.match(html, /<script type="module" src="[^"]*klimapartner-widgets\/assets\/klimapartner-widgets\.js/,
         'the module is loaded as a module');
-      const tags = Object.keys(fallbacks(id));
+      const tags = Object.keys(texts);
       await page.waitForFunction(() => ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form']
         .every((t) => customElements.get(t)), null, {timeout: 15_000});
       const defined = await page.evaluate((all) => all.filter((t) => customElements.get(t)), tags);
@@ -134,10 +151,11 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
           const all = document.querySelectorAll(tag);
           const el = all[0];
           return {tag, count: all.length, parent: el?.parentElement.localName, upgraded: !!el?.shadowRoot?.childNodes.length,
+            shadow: el?.shadowRoot?.textContent ?? '',
             inside: !!el?.textContent.includes(texts[tag]), visible: visible.includes(texts[tag]),
             attrs: el ? Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])) : {}};
         });
-      }, {tags, texts: fallbacks(id)});
+      }, {tags, texts});
 
       for (const f of found) {
         assert.equal(f.count, 1, `${f.tag}: one element`);
@@ -146,10 +164,14 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
         if (!defined.includes(f.tag)) continue;
         assert.ok(f.upgraded, `${f.tag}: upgraded, with shadow content`);
         assert.equal(f.visible, false, `${f.tag}: its fallback text is not shown after the upgrade`);
-        assert.equal(f.attrs.lang, 'de', `${f.tag}: the default language from the settings`);
+        assert.equal(f.attrs.lang, langs[f.tag] ?? SETTINGS.lang, `${f.tag}: its own lang, else the settings' default`);
       }
       const attrs = Object.fromEntries(found.map((f) => [f.tag, f.attrs]));
-      assert.equal(attrs['kp-countdown'].label, LABEL, 'the label arrives escaped and intact');
+      assert.equal(attrs['kp-countdown'].label, label, 'the label arrives escaped and intact');
+      assert.equal(attrs['kp-countdown'].deadline, '2027-03-31');
+      const newsletter = found.find((f) => f.tag === 'kp-newsletter-signup').shadow;
+      assert.ok(newsletter.includes(langs['kp-newsletter-signup'] === 'en' ? 'Subscribe to the newsletter' : 'Newsletter bestellen'),
+        `the newsletter form speaks its lang on an en-US site: ${newsletter.slice(0, 200)}`);
       for (const tag of FORMS) {
         assert.equal(attrs[tag].action, SETTINGS.action, `${tag}: the administrator's receiver, not ${HOSTILE_ACTION}`);
         assert.equal(attrs[tag]['privacy-url'], SETTINGS.privacy_url);
@@ -157,7 +179,8 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
 
       for (const tag of FORMS) {
         const email = `${id}.${tag}@musterstadt.invalid`;
-        await fill(page, tag, VALID[tag].map(([k, v]) => [k, k === 'email' ? email : v]), {settle: 0});
+        const entries = VALID[tag].filter(([k]) => k !== 'name' || 'with-name' in attrs[tag]);
+        await fill(page, tag, entries.map(([k, v]) => [k, k === 'email' ? email : v]), {settle: 0});
         await clickSubmit(page, tag);
         await waitForState(page, tag, 'sent', 20_000);
         const stored = (await receiver.submissions()).filter((s) => s.data.email === email);
