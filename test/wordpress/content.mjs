@@ -88,3 +88,26 @@ ${f['kp-interest-form']}
 
 [kp_share networks="mastodon"]${f['kp-share']}[/kp_share]`;
 }
+
+const esc = (v) => String(v).replaceAll('&', '&amp;').replaceAll('"', '&quot;').replaceAll('<', '&lt;');
+
+/** The tags as written by hand (docs/embedding.md, WordPress without the plugin): every attribute in the tag. */
+function byHandTags(id, {paragraphs}) {
+  const f = fallbacks(id);
+  const forms = 'action="/api/submit" privacy-url="/datenschutz/" lang="de"';
+  const wrap = (text) => (paragraphs ? `<p>${text}</p>` : text);
+  return [
+    `<kp-countdown deadline="2027-03-31" label="${esc(LABEL)}" lang="de">${wrap(f['kp-countdown'])}</kp-countdown>`,
+    `<kp-contact-card ${card} lang="de">${wrap(f['kp-contact-card'])}</kp-contact-card>`,
+    `<kp-newsletter-signup with-name ${forms}>${wrap(f['kp-newsletter-signup'])}</kp-newsletter-signup>`,
+    `<kp-interest-form ${forms}>${wrap(f['kp-interest-form'])}</kp-interest-form>`,
+    `<kp-share networks="mastodon" lang="de">${wrap(f['kp-share'])}</kp-share>`,
+  ];
+}
+
+/** By hand, block editor: one Custom HTML block. */
+export const byHandBlockPost = (id) =>
+  `<!-- wp:html -->\n${byHandTags(id, {paragraphs: true}).join('\n')}\n<!-- /wp:html -->`;
+
+/** By hand, classic editor's Text tab: each tag with its fallback on one line, blank lines between. */
+export const byHandClassicPost = (id) => byHandTags(id, {paragraphs: false}).join('\n\n');

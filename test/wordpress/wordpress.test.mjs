@@ -7,42 +7,32 @@ import assert from 'node:assert/strict';
 import {existsSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {prepareMachine, startWordPress} from './support/site.mjs';
-import {startTestReceiver} from './support/receiver.mjs';
-import {addUser, installWordPress, saveSettings, shownSettings, uploadPlugin} from './support/admin.mjs';
-import {blockPost, classicPost, fallbacks, HOSTILE_ACTION, LABEL} from './content.mjs';
-import {guard, launchChromium} from '../e2e/support/browser.mjs';
-import {VALID, clickSubmit, fill, waitForState} from '../e2e/support/forms.mjs';
+import {prepareMachine} from './support/site.mjs';
+import {closeWorld, openWorld} from './support/world.mjs';
+import {addUser, saveSettings, shownSettings, uploadPlugin} from './support/admin.mjs';
+import {blockPost, classicPost, fallbacks, LABEL} from './content.mjs';
+import {SETTINGS, checkPage} from './support/visit.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const ZIP = join(root, 'dist/wordpress/klimapartner-widgets.zip');
-const SETTINGS = {action: '/api/submit', privacy_url: '/datenschutz/', lang: 'de', deadline: '2027-03-31'};
-const FORMS = ['kp-newsletter-signup', 'kp-interest-form'];
 
 let skip = prepareMachine();
 if (!skip && !existsSync(ZIP)) skip = 'no dist/wordpress/klimapartner-widgets.zip: run npm run build first';
 if (skip) console.log(`# WordPress test skipped: ${skip}`);
 
 describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () => {
-  let receiver, site, admin, browser;
+  const world = {};
   const sessions = {};
   const pages = [];
+  let admin, site;
 
   before(async () => {
-    receiver = await startTestReceiver();
-    site = await startWordPress({receiverPort: receiver.port});
-    admin = await installWordPress(site.origin);
+    await openWorld(world);
+    ({admin, site} = world);
     sessions.administrator = admin;
-    browser = await launchChromium();
   }, {timeout: 120_000});
 
-  after(async () => {
-    await browser?.close();
-    const debug = site?.debugLog() ?? '';
-    await site?.close();
-    await receiver?.close();
-    assert.equal(debug.match(/klimapartner/gi)?.join('\n') ?? '', '', `PHP notices from the plugin:\n${debug}`);
-  });
+  after(() => closeWorld(world));
 
   test('the zip installs through Plugins → Add New → Upload Plugin and activates', {timeout: 60_000}, async () => {
     await uploadPlugin(admin, ZIP);
@@ -95,7 +85,7 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
         {timeout: 60_000}, async () => {
           const page = pages.find((p) => p.role === role && p.format === format);
           assert.ok(page, 'the post was written');
-          await visitPage({...page, langs: format === 'classic' ? {'kp-newsletter-signup': 'en'} : {}});
+          await checkPage(world, {...page, texts: fallbacks(page.id), label: LABEL, langs: format === 'classic' ? {'kp-newsletter-signup': 'en'} : {}});
         });
     }
   }
@@ -110,7 +100,7 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
         .map(([, code, text]) => [code.replaceAll('_', '-'), text]));
       const post = await sessions.author.rest('/wp/v2/posts', {method: 'POST',
         body: {title: 'Widgets patterns', content, status: 'publish'}});
-      await visitPage({id: 'patterns', url: post.link, texts, label: 'Interessensbekundung'});
+      await checkPage(world, {id: 'patterns', url: post.link, texts, label: 'Interessensbekundung'});
     });
 
   test('a page without widgets does not load the module', {timeout: 30_000}, async () => {
@@ -127,68 +117,5 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
     assert.equal(left.trim().split('\n').at(-1), '0');
   });
 
-  /**
-   * Opens a page as a visitor and checks every widget on it. `texts`: each tag's
-   * fallback text; `langs`: tags written with their own lang (default: the setting's).
-   */
-  async function visitPage({id, url, texts = fallbacks(id), label = LABEL, langs = {}}) {
-    const context = await browser.newContext({timezoneId: 'Europe/Berlin', locale: 'en-US'});
-    try {
-      const page = await context.newPage();
-      await page.clock.setFixedTime(new Date('2026-06-01T10:00:00+02:00'));
-      const g = guard(page, site.origin);
-      const html = await (await page.goto(url)).text();
-      assert.match(html, /<script type="module" src="[^"]*klimapartner-widgets\/assets\/klimapartner-widgets\.js/,
-        'the module is loaded as a module');
-      const tags = Object.keys(texts);
-      await page.waitForFunction(() => ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form']
-        .every((t) => customElements.get(t)), null, {timeout: 15_000});
-      const defined = await page.evaluate((all) => all.filter((t) => customElements.get(t)), tags);
 
-      const found = await page.evaluate(({tags, texts}) => {
-        const visible = document.body.innerText;
-        return tags.map((tag) => {
-          const all = document.querySelectorAll(tag);
-          const el = all[0];
-          return {tag, count: all.length, parent: el?.parentElement.localName, upgraded: !!el?.shadowRoot?.childNodes.length,
-            shadow: el?.shadowRoot?.textContent ?? '',
-            inside: !!el?.textContent.includes(texts[tag]), visible: visible.includes(texts[tag]),
-            attrs: el ? Object.fromEntries([...el.attributes].map((a) => [a.name, a.value])) : {}};
-        });
-      }, {tags, texts});
-
-      for (const f of found) {
-        assert.equal(f.count, 1, `${f.tag}: one element`);
-        assert.ok(f.inside, `${f.tag}: its fallback text is inside it`);
-        assert.notEqual(f.parent, 'p', `${f.tag}: not inside a paragraph of wpautop's`);
-        if (!defined.includes(f.tag)) continue;
-        assert.ok(f.upgraded, `${f.tag}: upgraded, with shadow content`);
-        assert.equal(f.visible, false, `${f.tag}: its fallback text is not shown after the upgrade`);
-        assert.equal(f.attrs.lang, langs[f.tag] ?? SETTINGS.lang, `${f.tag}: its own lang, else the settings' default`);
-      }
-      const attrs = Object.fromEntries(found.map((f) => [f.tag, f.attrs]));
-      assert.equal(attrs['kp-countdown'].label, label, 'the label arrives escaped and intact');
-      assert.equal(attrs['kp-countdown'].deadline, '2027-03-31');
-      const newsletter = found.find((f) => f.tag === 'kp-newsletter-signup').shadow;
-      assert.ok(newsletter.includes(langs['kp-newsletter-signup'] === 'en' ? 'Subscribe to the newsletter' : 'Newsletter bestellen'),
-        `the newsletter form speaks its lang on an en-US site: ${newsletter.slice(0, 200)}`);
-      for (const tag of FORMS) {
-        assert.equal(attrs[tag].action, SETTINGS.action, `${tag}: the administrator's receiver, not ${HOSTILE_ACTION}`);
-        assert.equal(attrs[tag]['privacy-url'], SETTINGS.privacy_url);
-      }
-
-      for (const tag of FORMS) {
-        const email = `${id}.${tag}@musterstadt.invalid`;
-        const entries = VALID[tag].filter(([k]) => k !== 'name' || 'with-name' in attrs[tag]);
-        await fill(page, tag, entries.map(([k, v]) => [k, k === 'email' ? email : v]), {settle: 0});
-        await clickSubmit(page, tag);
-        await waitForState(page, tag, 'sent', 20_000);
-        const stored = (await receiver.submissions()).filter((s) => s.data.email === email);
-        assert.equal(stored.length, 1, `${tag}: stored once at the receiver behind ${site.origin}/api`);
-      }
-      await g.check();
-    } finally {
-      await context.close();
-    }
-  }
 });

@@ -74,7 +74,7 @@ function startMariaDb(dir) {
     '--auth-root-authentication-method=normal', '--skip-test-db'], {stdio: 'ignore', timeout: 60_000});
   const proc = spawn('/usr/sbin/mariadbd', ['--no-defaults', `--datadir=${data}`, `--socket=${socket}`, '--skip-networking',
     `--pid-file=${join(dir, 'mariadb.pid')}`, `--log-error=${join(dir, 'mariadb.log')}`, '--innodb-buffer-pool-size=16M',
-    ...user], {stdio: 'ignore'});
+    ...user], {stdio: 'ignore', detached: true});
   const sql = (statement) =>
     execFileSync('mariadb', ['--no-defaults', '-S', socket, '-u', 'root', '-e', statement], {timeout: 10_000, stdio: 'pipe'});
   return {proc, socket, sql};
@@ -154,7 +154,11 @@ export async function startWordPress({receiverPort}) {
   mkdirSync(join(dir, 'run'));
   const docroot = join(dir, 'wp');
   const procs = [];
+  // Detached (see below), so they would outlive this process: end them if it exits first.
+  const orphans = () => procs.forEach((proc) => proc.exitCode === null && proc.kill('SIGKILL'));
+  process.once('exit', orphans);
   const close = async () => {
+    process.off('exit', orphans);
     for (const proc of procs.reverse()) {
       if (proc.exitCode === null && proc.signalCode === null) {
         const gone = new Promise((r) => proc.once('exit', r));
@@ -178,7 +182,8 @@ export async function startWordPress({receiverPort}) {
     writeFileSync(join(docroot, 'wp-config.php'), wpConfig({origin, socket: db.socket, password}));
     if (isRoot()) execFileSync('chown', ['-R', 'www-data:www-data', docroot]);
     writeFileSync(join(dir, 'apache.conf'), apacheConfig({dir, docroot, port, receiverPort}));
-    const apache = spawn('/usr/sbin/apache2', ['-f', join(dir, 'apache.conf'), '-DFOREGROUND'], {stdio: 'ignore'});
+    // A process group of its own: on stop, Apache (prefork) sends SIGTERM to its whole group.
+    const apache = spawn('/usr/sbin/apache2', ['-f', join(dir, 'apache.conf'), '-DFOREGROUND'], {stdio: 'ignore', detached: true});
     procs.push(apache);
     await until('Apache', async () => (await fetch(`${origin}/wp-includes/images/blank.gif`)).ok, 30_000);
     const read = (file) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : '');
