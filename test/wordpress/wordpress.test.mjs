@@ -46,11 +46,11 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
     assert.equal(saved.status, 302, 'options.php redirects back after saving');
     assert.deepEqual((await shownSettings(admin)).shown, SETTINGS);
 
-    const refused = await saveSettings(admin, {...SETTINGS, action: 'javascript:alert(1)'});
+    const refused = await saveSettings(admin, {...SETTINGS, action: 'javascript:alert(1)//<b>x</b>'});
     assert.equal(refused.status, 302);
     assert.equal((await shownSettings(admin)).shown.action, SETTINGS.action, 'a javascript: receiver is not stored');
     const told = await admin.html(refused.headers.get('location'));
-    assert.match(told, /Not saved: (“|&#8220;)javascript:alert\(1\)/, 'and the page it returns to says why');
+    assert.match(told, /Not saved: (“|&#8220;)javascript:alert\(1\)\/\/&lt;b&gt;x&lt;\/b&gt;/, 'and the page it returns to says why, escaped');
 
     const forged = await saveSettings(admin, {...SETTINGS, action: 'https://evil.example/x'}, {nonce: false});
     assert.notEqual(forged.status, 302, 'options.php refuses a request without nonce');

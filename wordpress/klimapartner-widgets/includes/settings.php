@@ -58,14 +58,14 @@ function klimapartner_widgets_clean_url( $url ) {
 
 /**
  * Sanitizes the settings form; a value that is not accepted keeps the old
- * one and says why.
+ * one and says why (settings_errors prints the message as HTML: escaped here).
  *
  * @param mixed $input The submitted array.
  * @return array
  */
 function klimapartner_widgets_sanitize( $input ) {
 	$old   = klimapartner_widgets_settings();
-	$input = is_array( $input ) ? wp_unslash( $input ) : array();
+	$input = is_array( $input ) ? $input : array(); // options.php has unslashed it.
 	$out   = $old;
 
 	foreach ( array( 'action', 'privacy_url' ) as $key ) {
@@ -76,7 +76,7 @@ function klimapartner_widgets_sanitize( $input ) {
 				'klimapartner_widgets',
 				'bad-' . $key,
 				/* translators: %s: the URL as typed */
-				sprintf( __( 'Not saved: “%s” is neither a path on this site (/…) nor an https: address.', 'klimapartner-widgets' ), $given )
+				sprintf( esc_html__( 'Not saved: “%s” is neither a path on this site (/…) nor an https: address.', 'klimapartner-widgets' ), esc_html( $given ) )
 			);
 			continue;
 		}
@@ -94,7 +94,7 @@ function klimapartner_widgets_sanitize( $input ) {
 			'klimapartner_widgets',
 			'bad-deadline',
 			/* translators: %s: the deadline as typed */
-			sprintf( __( 'Not saved: “%s” is not a date like 2027-03-31 or 2027-03-31T23:59.', 'klimapartner-widgets' ), $deadline )
+			sprintf( esc_html__( 'Not saved: “%s” is not a date like 2027-03-31 or 2027-03-31T23:59.', 'klimapartner-widgets' ), esc_html( $deadline ) )
 		);
 	}
 	return $out;
