@@ -1,7 +1,7 @@
 <?php
 /**
  * The elements of klimapartner-widgets.js and their documented attributes
- * (see docs/CONTRACT in the project): the one list the shortcodes, kses and
+ * (as the project documents them): the one list the shortcodes, kses and
  * the content filter read.
  *
  * @package KlimapartnerWidgets
