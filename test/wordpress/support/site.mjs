@@ -11,11 +11,15 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {randomBytes} from 'node:crypto';
 
-const WP = '/usr/share/wordpress';
+/**
+ * The WordPress to copy: Debian's, or another tree (`KP_WORDPRESS_DIR`, e.g. a
+ * newer release unpacked somewhere, to run the same tests against it).
+ */
+const WP = process.env.KP_WORDPRESS_DIR || '/usr/share/wordpress';
 const MODULES = '/usr/lib/apache2/modules';
 const NEEDED = {
-  wordpress: `${WP}/wp-settings.php`,
-  'wordpress-theme-twentytwentythree': `${WP}/wp-content/themes/twentytwentythree/style.css`,
+  wordpress: '/usr/share/wordpress/wp-settings.php',
+  'wordpress-theme-twentytwentythree': '/usr/share/wordpress/wp-content/themes/twentytwentythree/style.css',
   apache2: '/usr/sbin/apache2',
   'libapache2-mod-php': `${MODULES}/libphp8.2.so`,
   'mariadb-server': '/usr/sbin/mariadbd',
@@ -185,11 +189,16 @@ export async function startWordPress({receiverPort}) {
     // A process group of its own: on stop, Apache (prefork) sends SIGTERM to its whole group.
     const apache = spawn('/usr/sbin/apache2', ['-f', join(dir, 'apache.conf'), '-DFOREGROUND'], {stdio: 'ignore', detached: true});
     procs.push(apache);
-    await until('Apache', async () => (await fetch(`${origin}/wp-includes/images/blank.gif`)).ok, 30_000);
+    await until('Apache', async () => (await fetch(`${origin}/wp-admin/install.php`)).status === 200, 30_000);
     const read = (file) => (existsSync(join(dir, file)) ? readFileSync(join(dir, file), 'utf8') : '');
+    const version = /\$wp_version = '([^']+)'/.exec(readFileSync(join(docroot, 'wp-includes/version.php'), 'utf8'))[1];
     return {
       origin,
       docroot,
+      /** WordPress's version, e.g. 6.1.9. */
+      version,
+      /** Whether it has wp_enqueue_script_module (6.5 and later). */
+      hasScriptModules: version.localeCompare('6.5', undefined, {numeric: true}) >= 0,
       /** Runs SQL on the site's database; returns mariadb's tab-separated output. */
       sql: (statement) => db.sql(`USE wordpress; ${statement}`).toString(),
       debugLog: () => (existsSync(join(docroot, 'wp-debug.log')) ? readFileSync(join(docroot, 'wp-debug.log'), 'utf8') : ''),

@@ -26,6 +26,8 @@ export async function checkPage({browser, site, receiver}, {id, url, texts, labe
     const g = guard(page, site.origin);
     const html = await (await page.goto(url)).text();
     assert.match(html, /<script type="module" src="[^"]*\/klimapartner-widgets\.js/, 'the module is loaded as a module');
+    assert.equal(html.includes('id="klimapartner-widgets-js-module"'), site.hasScriptModules,
+      `WordPress ${site.version}: wp_enqueue_script_module printed the tag (6.5+), else the fallback`);
     const tags = Object.keys(texts);
     await page.waitForFunction(() => ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form']
       .every((t) => customElements.get(t)), null, {timeout: 15_000});

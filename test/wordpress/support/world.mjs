@@ -10,6 +10,7 @@ import {launchChromium} from '../../e2e/support/browser.mjs';
 export async function openWorld(world) {
   world.receiver = await startTestReceiver();
   world.site = await startWordPress({receiverPort: world.receiver.port});
+  console.log(`WordPress ${world.site.version} at ${world.site.origin}`);
   world.admin = await installWordPress(world.site.origin);
   world.browser = await launchChromium();
 }
