@@ -128,7 +128,7 @@ function klimapartner_widgets_unwrap( $m ) {
 function klimapartner_widgets_unautop( $html ) {
 	$tags = klimapartner_widgets_tag_pattern();
 	return preg_replace_callback(
-		'/(<p>\s*)?(<(' . $tags . ')\b[^>]*>)(.*?)(<\/\3>)((?:\s*<br\s*\/?>)?\s*<\/p>)?/s',
+		'/(<p>\s*)?(<(' . $tags . ')(?=[\s\/>])[^>]*>)(.*?)(<\/\3>)((?:\s*<br\s*\/?>)?\s*<\/p>)?/s',
 		'klimapartner_widgets_unwrap',
 		$html
 	);
@@ -145,7 +145,7 @@ function klimapartner_widgets_filter_content( $content ) {
 		return $content;
 	}
 	$tags    = klimapartner_widgets_tag_pattern();
-	$content = preg_replace_callback( '/<(' . $tags . ')\b([^>]*)>/', 'klimapartner_widgets_complete_tag', $content );
+	$content = preg_replace_callback( '/<(' . $tags . ')(?=[\s\/>])([^>]*)>/', 'klimapartner_widgets_complete_tag', $content );
 	$content = klimapartner_widgets_unautop( $content );
 	klimapartner_widgets_enqueue();
 	return $content;
