@@ -1,0 +1,42 @@
+// The WordPress plugin as an administrator uploads it (Plugins → Add New →
+// Upload Plugin): dist/wordpress/klimapartner-widgets.zip with one folder
+// klimapartner-widgets/ holding the PHP of wordpress/klimapartner-widgets/
+// and the built module as assets/klimapartner-widgets.js.
+import AdmZip from 'adm-zip';
+import {mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {join, relative, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+
+const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
+const source = join(root, 'wordpress/klimapartner-widgets');
+const module = join(root, 'dist/klimapartner-widgets.js');
+export const PLUGIN_ZIP = join(root, 'dist/wordpress/klimapartner-widgets.zip');
+
+/** Every file under dir, as paths relative to it (sorted, so the zip is the same each time). */
+function files(dir) {
+  return readdirSync(dir, {recursive: true})
+    .map(String)
+    .filter((path) => statSync(join(dir, path)).isFile())
+    .sort();
+}
+
+export function buildWordPressPlugin() {
+  const pluginVersion = /Version:\s*(\S+)/.exec(readFileSync(join(source, 'klimapartner-widgets.php'), 'utf8'))?.[1];
+  const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
+  if (pluginVersion !== version) throw new Error(`klimapartner-widgets.php says Version ${pluginVersion}, package.json ${version}`);
+  const zip = new AdmZip();
+  const stamp = new Date('2000-01-01T00:00:00Z');
+  const add = (name, data) => {
+    zip.addFile(`klimapartner-widgets/${name}`, data);
+    zip.getEntry(`klimapartner-widgets/${name}`).header.time = stamp;
+  };
+  for (const path of files(source)) add(relative(source, join(source, path)), readFileSync(join(source, path)));
+  add('assets/klimapartner-widgets.js', readFileSync(module));
+  mkdirSync(join(root, 'dist/wordpress'), {recursive: true});
+  zip.writeZip(PLUGIN_ZIP);
+  return PLUGIN_ZIP;
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
+  console.log(`WordPress plugin: ${relative(root, buildWordPressPlugin())}`);
+}

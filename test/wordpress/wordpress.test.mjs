@@ -1,0 +1,121 @@
+// The WordPress plugin in a real WordPress (Debian's package): installed from
+// the built zip through the admin's upload form, configured on its settings
+// page, used by an administrator, an editor and an author in the block and
+// the classic editor, and looked at by a visitor in Chromium.
+import {after, before, describe, test} from 'node:test';
+import assert from 'node:assert/strict';
+import {existsSync} from 'node:fs';
+import {join, resolve} from 'node:path';
+import {fileURLToPath} from 'node:url';
+import {prepareMachine} from './support/site.mjs';
+import {closeWorld, openWorld} from './support/world.mjs';
+import {addUser, saveSettings, shownSettings, uploadPlugin} from './support/admin.mjs';
+import {blockPost, classicPost, fallbacks, LABEL} from './content.mjs';
+import {SETTINGS, checkPage} from './support/visit.mjs';
+
+const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
+const ZIP = join(root, 'dist/wordpress/klimapartner-widgets.zip');
+
+let skip = prepareMachine();
+if (!skip && !existsSync(ZIP)) skip = 'no dist/wordpress/klimapartner-widgets.zip: run npm run build first';
+if (skip) console.log(`# WordPress test skipped: ${skip}`);
+
+describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () => {
+  const world = {};
+  const sessions = {};
+  const pages = [];
+  let admin, site;
+
+  before(async () => {
+    await openWorld(world);
+    ({admin, site} = world);
+    sessions.administrator = admin;
+  }, {timeout: 120_000});
+
+  after(() => closeWorld(world));
+
+  test('the zip installs through Plugins → Add New → Upload Plugin and activates', {timeout: 60_000}, async () => {
+    await uploadPlugin(admin, ZIP);
+    const plugins = await admin.rest('/wp/v2/plugins');
+    const ours = plugins.find((p) => p.plugin === 'klimapartner-widgets/klimapartner-widgets');
+    assert.equal(ours?.status, 'active');
+  });
+
+  test('the settings page saves the four settings, refuses a bad receiver and a request without nonce', {timeout: 60_000}, async () => {
+    const saved = await saveSettings(admin, SETTINGS);
+    assert.equal(saved.status, 302, 'options.php redirects back after saving');
+    assert.deepEqual((await shownSettings(admin)).shown, SETTINGS);
+
+    const refused = await saveSettings(admin, {...SETTINGS, action: 'javascript:alert(1)//<b>x</b>'});
+    assert.equal(refused.status, 302);
+    assert.equal((await shownSettings(admin)).shown.action, SETTINGS.action, 'a javascript: receiver is not stored');
+    const told = await admin.html(refused.headers.get('location'));
+    assert.match(told, /Not saved: (“|&#8220;)javascript:alert\(1\)\/\/&lt;b&gt;x&lt;\/b&gt;/, 'and the page it returns to says why, escaped');
+
+    const forged = await saveSettings(admin, {...SETTINGS, action: 'https://evil.example/x'}, {nonce: false});
+    assert.notEqual(forged.status, 302, 'options.php refuses a request without nonce');
+    assert.equal((await shownSettings(admin)).shown.action, SETTINGS.action);
+
+    const value = await site.sql("SELECT option_value FROM wp_options WHERE option_name = 'klimapartner_widgets'");
+    for (const v of Object.values(SETTINGS)) assert.ok(value.includes(`"${v}"`), `option holds ${v}: ${value}`);
+  });
+
+  test('an editor and an author write posts in the block and the classic editor (REST, with kses)', {timeout: 60_000}, async () => {
+    sessions.editor = await addUser(admin, 'editor1', 'editor');
+    sessions.author = await addUser(admin, 'author1', 'author');
+    for (const [role, session] of Object.entries(sessions)) {
+      for (const [format, write] of [['block', blockPost], ['classic', classicPost]]) {
+        const id = `${role}-${format}`;
+        const post = await session.rest('/wp/v2/posts', {method: 'POST',
+          body: {title: `Widgets ${id}`, content: write(id, {hostile: role === 'author'}), status: 'publish'}});
+        pages.push({role, format, id, url: post.link, raw: post.content.raw});
+      }
+    }
+    const author = pages.filter((p) => p.role === 'author');
+    for (const p of author) {
+      assert.ok(p.raw.includes('<kp-interest-form'), `kses keeps the author's tag (${p.id})`);
+      assert.ok(p.raw.includes('job-title="Projektkoordination"'), `and its documented attributes (${p.id})`);
+      assert.ok(!/<kp-interest-form[^>]*evil\.example/.test(p.raw), `but strips the author's action (${p.id})`);
+    }
+  });
+
+  for (const role of ['administrator', 'editor', 'author']) {
+    for (const format of ['block', 'classic']) {
+      test(`a visitor sees ${role}'s ${format}-editor page: every widget, no fallback outside, both forms sent once`,
+        {timeout: 60_000}, async () => {
+          const page = pages.find((p) => p.role === role && p.format === format);
+          assert.ok(page, 'the post was written');
+          await checkPage(world, {...page, texts: fallbacks(page.id), label: LABEL, langs: format === 'classic' ? {'kp-newsletter-signup': 'en'} : {}});
+        });
+    }
+  }
+
+  test("an author's post made of the block patterns shows every widget with the settings' defaults", {timeout: 60_000},
+    async () => {
+      const patterns = (await sessions.author.rest('/wp/v2/block-patterns/patterns'))
+        .filter((p) => p.name.startsWith('klimapartner-widgets/'));
+      assert.equal(patterns.length, 5, 'five patterns offered to an author');
+      const content = patterns.map((p) => p.content).join('\n\n');
+      const texts = Object.fromEntries([...content.matchAll(/\[(kp_[a-z_]+)[^\]]*\]([^[]+)\[\/\1\]/g)]
+        .map(([, code, text]) => [code.replaceAll('_', '-'), text]));
+      const post = await sessions.author.rest('/wp/v2/posts', {method: 'POST',
+        body: {title: 'Widgets patterns', content, status: 'publish'}});
+      await checkPage(world, {id: 'patterns', url: post.link, texts, label: 'Interessensbekundung'});
+    });
+
+  test('a page without widgets does not load the module', {timeout: 30_000}, async () => {
+    const html = await (await fetch(`${site.origin}/?p=1`)).text();
+    assert.match(html, /Hello world!/);
+    assert.doesNotMatch(html, /klimapartner-widgets\.js/);
+  });
+
+  test('deleting the plugin removes its option (uninstall.php)', {timeout: 60_000}, async () => {
+    const slug = 'klimapartner-widgets/klimapartner-widgets';
+    await admin.rest(`/wp/v2/plugins/${slug}`, {method: 'POST', body: {status: 'inactive'}});
+    await admin.rest(`/wp/v2/plugins/${slug}`, {method: 'DELETE'});
+    const left = await site.sql("SELECT COUNT(*) FROM wp_options WHERE option_name = 'klimapartner_widgets'");
+    assert.equal(left.trim().split('\n').at(-1), '0');
+  });
+
+
+});
