@@ -126,8 +126,8 @@ const commandsPlugin = {
     }
     if (command === 'kp-requests') {
       // Records every request of the test page from {start: true} on; the next call answers their URLs.
-      // A driver without puppeteer's page (WebKit through WebDriver) answers null.
-      if (typeof session.browser.getPage !== 'function') return null;
+      // A driver without puppeteer's page (WebKit through WebDriver) answers false.
+      if (typeof session.browser.getPage !== 'function') return false;
       const page = session.browser.getPage(session.id);
       let record = requests.get(page);
       if (record) page.off('request', record.listener);
