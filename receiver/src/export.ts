@@ -5,6 +5,7 @@
  */
 import type {Store} from './store.js';
 import {referenceOf} from './receiver.js';
+import {openSubscriptions} from './subscriptions.js';
 
 /** The interest form's fields in the order of the contract; other fields follow, sorted. */
 const INTEREST_FIELDS = [
@@ -32,14 +33,16 @@ export type ExportForm = 'interest' | 'newsletter';
 export function exportCsv(store: Store, form: ExportForm): string {
   if (form === 'newsletter') {
     const names = new Map(store.submissions('newsletter').map((s) => [s.id, s]));
+    const subscriptions = openSubscriptions(store.db);
     const header = ['reference', 'email', 'name', 'locale', 'status', 'signed_up_at', 'confirmed_at', 'confirmed_ip', 'unsubscribed_at'];
     return toCsv([
       header,
-      ...store.subscriptions().map((sub) => {
+      ...subscriptions.all().map((sub) => {
         const submission = sub.submission_id ? names.get(sub.submission_id) : undefined;
+        const consent = subscriptions.consents(sub.email).at(-1);
         return [
           sub.submission_id && referenceOf(sub.submission_id), sub.email, submission?.data.name, submission?.locale,
-          sub.status, sub.confirm_token_created, sub.confirmed_at, sub.confirmed_ip, sub.unsubscribed_at,
+          sub.status, sub.signed_up_at, sub.confirmed_at, consent?.ip, sub.unsubscribed_at,
         ];
       }),
     ]);

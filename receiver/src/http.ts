@@ -27,9 +27,9 @@ export function readBody(req: IncomingMessage, max: number): Promise<Buffer | un
 
 /**
  * The flat record of a body, or `undefined` when it is malformed.
- * JSON (also sent as `text/plain` by no-cors posts, or without a type) must be
- * an object. Form-encoded keys that repeat become arrays (`languages=de&languages=en`).
- * Anything else (multipart) is `'unsupported'`.
+ * JSON (also without a type) must be an object. Form-encoded keys that repeat
+ * become arrays (`languages=de&languages=en`). Anything else (`text/plain`,
+ * multipart) is `'unsupported'`.
  */
 export function parseBody(contentType: string | undefined, body: Buffer): Fields | undefined | 'unsupported' {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
@@ -42,7 +42,7 @@ export function parseBody(contentType: string | undefined, body: Buffer): Fields
     }
     return fields;
   }
-  if (type && type !== 'application/json' && type !== 'text/plain') return 'unsupported';
+  if (type && type !== 'application/json') return 'unsupported';
   try {
     const parsed: unknown = JSON.parse(text);
     return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Fields) : undefined;
@@ -84,15 +84,11 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-    'Referrer-Policy': 'no-referrer',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` with the page's own POST
+    'Referrer-Policy': 'same-origin',
   });
   res.end(html);
-}
-
-/** The peer's address (no proxy headers: they could be forged), without the IPv4-in-IPv6 prefix. */
-export function clientIp(req: IncomingMessage): string {
-  return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 }
 
 /** `http://host:port` of the socket the request came in on. */

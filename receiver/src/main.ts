@@ -3,7 +3,8 @@
  * and, when run as the entry script, the command line:
  *
  *   klimapartner-receiver                    serve (env: PORT, HOST, DATA_DIR, ALLOWED_ORIGINS,
- *                                             PUBLIC_URL, SMTP_HOST, SMTP_PORT, SMTP_FROM)
+ *                                             PUBLIC_URL, TRUST_PROXY, SMTP_URL, SMTP_USER, SMTP_PASS,
+ *                                             MAIL_FROM, NOTIFY_TO)
  *   klimapartner-receiver export [interest|newsletter] [--out file.csv]
  */
 import {createServer} from 'node:http';
@@ -15,6 +16,7 @@ import {createReceiver, type Receiver, type ReceiverOptions} from './receiver.js
 import {sendJson} from './http.js';
 import {openStore} from './store.js';
 import {exportCsv, type ExportForm} from './export.js';
+import {mailEnv} from './mail-env.js';
 
 export {createReceiver, type Receiver, type ReceiverOptions};
 
@@ -43,10 +45,7 @@ export async function startReceiver(opts: ReceiverOptions): Promise<RunningRecei
     port,
     close: () =>
       new Promise<void>((done) => {
-        server.close(() => {
-          receiver.close();
-          done();
-        });
+        server.close(() => void receiver.close().then(done));
         server.closeAllConnections();
       }),
   };
@@ -81,9 +80,7 @@ async function cli(args: string[]): Promise<void> {
     host: env.HOST || undefined,
     allowedOrigins: (env.ALLOWED_ORIGINS ?? '').split(',').map((o) => o.trim()).filter(Boolean),
     publicUrl: env.PUBLIC_URL || undefined,
-    smtp: env.SMTP_HOST
-      ? {host: env.SMTP_HOST, port: Number(env.SMTP_PORT || 25), from: env.SMTP_FROM || 'noreply@localhost'}
-      : undefined,
+    ...mailEnv(env),
   });
   console.log(`receiver: listening on ${running.url} (data in ${resolve(dataDir)})`);
   const stop = () => void running.close().then(() => process.exit(0));
