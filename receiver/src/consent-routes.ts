@@ -29,7 +29,7 @@ async function tokenOf(req: IncomingMessage): Promise<string> {
   if (req.method !== 'POST') return '';
   const body = await readBody(req, 8192);
   const fields = body && parseBody(req.headers['content-type'], body);
-  return fields && fields !== 'unsupported' && typeof fields.token === 'string' ? fields.token : '';
+  return typeof fields === 'object' && typeof fields.token === 'string' ? fields.token : '';
 }
 
 export function consentRoutes({subscriptions, now, client}: ConsentDeps) {

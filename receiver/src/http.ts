@@ -25,30 +25,59 @@ export function readBody(req: IncomingMessage, max: number): Promise<Buffer | un
   });
 }
 
+/** The contract's limit on fields per body. */
+export const MAX_FIELDS = 100;
+
+/** Why a body was refused: not parseable, not UTF-8, too many fields, or not flat. */
+export type BodyError = 'invalid' | 'encoding' | 'too-many-fields' | 'not-flat';
+
+const utf8 = new TextDecoder('utf-8', {fatal: true});
+
+/** Form-encoded fields; keys that repeat become arrays. Throws URIError on bytes that are no UTF-8. */
+function formFields(text: string): Fields {
+  const fields: Fields = {};
+  for (const pair of text.split('&')) {
+    if (!pair) continue;
+    const at = pair.includes('=') ? pair.indexOf('=') : pair.length;
+    const [key, value] = [pair.slice(0, at), pair.slice(at + 1)].map((part) => decodeURIComponent(part.replace(/\+/g, ' ')));
+    const before = fields[key];
+    fields[key] = before === undefined ? value : ([] as unknown[]).concat(before, value);
+  }
+  return fields;
+}
+
+/** Values the contract allows: strings, numbers, booleans, arrays of strings. */
+const flatValue = (value: unknown): boolean =>
+  ['string', 'number', 'boolean'].includes(typeof value) ||
+  (Array.isArray(value) && value.every((item) => typeof item === 'string'));
+
 /**
- * The flat record of a body, or `undefined` when it is malformed.
- * JSON (also without a type) must be an object. Form-encoded keys that repeat
- * become arrays (`languages=de&languages=en`). Anything else (`text/plain`,
- * multipart) is `'unsupported'`.
+ * The flat record of a body, or why it is refused.
+ * JSON (also without a type) must be an object. Form-encoded keys that
+ * repeat become arrays (`languages=de&languages=en`). Anything else
+ * (`text/plain`, multipart) is `'unsupported'`. Bytes that are no UTF-8 are
+ * refused, not replaced.
  */
-export function parseBody(contentType: string | undefined, body: Buffer): Fields | undefined | 'unsupported' {
+export function parseBody(contentType: string | undefined, body: Buffer): Fields | BodyError | 'unsupported' {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
-  const text = body.toString('utf8');
-  if (type === 'application/x-www-form-urlencoded') {
-    const fields: Fields = {};
-    for (const [key, value] of new URLSearchParams(text)) {
-      const before = fields[key];
-      fields[key] = before === undefined ? value : ([] as unknown[]).concat(before, value);
-    }
-    return fields;
-  }
-  if (type && type !== 'application/json') return 'unsupported';
+  const form = type === 'application/x-www-form-urlencoded';
+  if (!form && type && type !== 'application/json') return 'unsupported';
+  let text: string;
   try {
-    const parsed: unknown = JSON.parse(text);
-    return parsed && typeof parsed === 'object' && !Array.isArray(parsed) ? (parsed as Fields) : undefined;
+    text = utf8.decode(body);
   } catch {
-    return undefined;
+    return 'encoding';
   }
+  let fields: unknown;
+  try {
+    fields = form ? formFields(text) : JSON.parse(text);
+  } catch (error) {
+    return error instanceof URIError ? 'encoding' : 'invalid';
+  }
+  if (!fields || typeof fields !== 'object' || Array.isArray(fields)) return 'invalid';
+  const values = Object.values(fields);
+  if (values.length > MAX_FIELDS) return 'too-many-fields';
+  return values.every(flatValue) ? (fields as Fields) : 'not-flat';
 }
 
 /**

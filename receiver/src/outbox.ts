@@ -117,6 +117,14 @@ export function openOutbox(db: BetterSqlite3.Database) {
       giveUp.run(error.slice(0, 500), now, id);
     },
     stats: (): OutboxStats => stats.get()!,
+    /** The mails to `recipient` (alone: the team's notices to several are not theirs), oldest first. */
+    forRecipient: (recipient: string): OutboxRow[] =>
+      db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE recipient = ? ORDER BY id').all(recipient),
+    /** Deletes the mails to `recipient`; returns how many. */
+    removeRecipient: (recipient: string): number => db.prepare('DELETE FROM outbox WHERE recipient = ?').run(recipient).changes,
+    /** Deletes the mails whose submission is gone; returns how many. */
+    removeOrphans: (): number =>
+      db.prepare('DELETE FROM outbox WHERE submission_id IS NOT NULL AND submission_id NOT IN (SELECT id FROM submissions)').run().changes,
     /** Every row, oldest first (test controls). */
     list: (): OutboxRow[] => db.prepare<[], OutboxRow>('SELECT * FROM outbox ORDER BY id').all(),
     clear(): void {

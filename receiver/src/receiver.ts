@@ -3,11 +3,12 @@
  * submission id), the double opt-in pages `GET/POST {basePath}/confirm` and
  * `GET/POST {basePath}/unsubscribe`, `GET {basePath}/health`, and, for tests
  * only, `{basePath}/__test/…`. Every mail goes through the outbox, written in
- * the transaction that stores its submission.
+ * the transaction that stores its submission. It also applies the retention
+ * rules at creation and then daily.
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type BetterSqlite3 from 'better-sqlite3';
-import {createHash, randomUUID} from 'node:crypto';
+import {randomUUID} from 'node:crypto';
 import {validateInterest, validateNewsletter, type Errors} from '../../src/shared/rules.js';
 import {cors, localUrl, parseBody, preflight, readBody, sendJson, type Fields} from './http.js';
 import {openStore} from './store.js';
@@ -20,9 +21,16 @@ import {notifyMail} from './notify-mail.js';
 import {consentRoutes} from './consent-routes.js';
 import {clientAddress, parseTrustProxy} from './proxy.js';
 import {postRefusal} from './origin.js';
+import {allowList, type Form} from './fields.js';
+import {interestClosed, type DeadlineOptions} from './deadline.js';
+import {purge} from './retention.js';
+import {noteReference} from './log.js';
+import {referenceOf} from './reference.js';
 
-export interface ReceiverOptions extends MailOptions {
-  /** Where `submissions.sqlite` and `outbox/` live; created if missing. */
+export {referenceOf};
+
+export interface ReceiverOptions extends DeadlineOptions, MailOptions {
+  /** Where `submissions.sqlite` lives; created if missing. */
   dataDir: string;
   /** startReceiver only: default 8787; 0 picks a free port. */
   port?: number;
@@ -42,6 +50,10 @@ export interface ReceiverOptions extends MailOptions {
   rateLimit?: RateLimit;
   /** Enables `{basePath}/__test/…`. Only for tests. */
   testControls?: boolean;
+  /** Days an expression of interest is kept; default 365. */
+  retainDays?: number;
+  /** Field names kept besides the contract's (hidden inputs of a site). */
+  extraFields?: string[];
 }
 
 export interface Receiver {
@@ -53,15 +65,8 @@ export interface Receiver {
   db: BetterSqlite3.Database;
 }
 
-/** The body fields that steer the receiver; they become columns, not data. */
-const META = ['_form', '_locale', '_submissionId', '_gotcha'];
 const MAX_KEY = 200;
-
-/** The first 8 hex digits of the id (a UUID), upper case; for other ids the first 8 of its SHA-256. */
-export function referenceOf(id: string): string {
-  const hex = /^[0-9a-f]{8}/i.exec(id)?.[0] ?? createHash('sha256').update(id).digest('hex');
-  return hex.slice(0, 8).toUpperCase();
-}
+const DAY = 86_400_000;
 
 function validate(form: unknown, data: Fields): Errors | {_form: 'choice'} {
   if (form === 'newsletter') return validateNewsletter(data);
@@ -80,6 +85,18 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   const store = openStore(opts.dataDir);
   const subscriptions = openSubscriptions(store.db);
   const mail = setUpMail(store.db, opts, clock);
+  const keep = allowList(opts.extraFields);
+  const closed = interestClosed(opts);
+  const applyRetention = () => {
+    try {
+      purge(store, opts.retainDays, clock());
+    } catch (error) {
+      console.error('receiver: purge failed:', (error as Error).message);
+    }
+  };
+  applyRetention();
+  const daily = setInterval(applyRetention, DAY);
+  daily.unref();
   const limiter = rateLimiter(opts.rateLimit ?? {max: 30, windowMs: 60_000});
   const controls = opts.testControls
     ? testControls({
@@ -119,7 +136,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     if (!body) return sendJson(res, 413, {errors: {_body: 'too-large'}}, {Connection: 'close'});
     const data = parseBody(req.headers['content-type'], body);
     if (data === 'unsupported') return sendJson(res, 415, {errors: {_body: 'unsupported'}});
-    if (!data) return sendJson(res, 400, {errors: {_body: 'invalid'}});
+    if (typeof data === 'string') return sendJson(res, 400, {errors: {_body: data}});
 
     const header = req.headers['idempotency-key'];
     const given = typeof header === 'string' && header ? header : data._submissionId;
@@ -127,6 +144,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
       return sendJson(res, 400, {errors: {_submissionId: 'invalid'}});
     }
     const id = given ?? randomUUID();
+    noteReference(res, referenceOf(id));
     controls?.countRequest(id);
     if (fault && !fault.afterStore && (await playFault(fault, res))) return;
 
@@ -134,22 +152,35 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     const gotcha = data._gotcha;
     if (gotcha !== undefined && gotcha !== '' && gotcha !== null) return sendJson(res, 200, success);
 
+    // After the deadline (and its grace period) only a submission already stored is answered as such.
+    if (data._form === 'interest' && closed(clock()) && !store.has(id)) {
+      return sendJson(res, 422, {errors: {_form: 'closed'}});
+    }
     const errors = validate(data._form, data);
     if (Object.keys(errors).length) return sendJson(res, 422, {errors});
 
-    const form = data._form as string;
+    const form = data._form as Form;
     const locale = typeof data._locale === 'string' && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(data._locale) ? data._locale : null;
-    const fields = Object.fromEntries(Object.entries(data).filter(([key]) => !META.includes(key)));
-    if (record(req, id, form, locale, fields)) mail.worker?.kick();
+    if (record(req, id, form, locale, keep(form, data))) mail.worker?.kick();
 
     if (fault?.afterStore && (await playFault(fault, res))) return;
     sendJson(res, 200, success);
   }
 
+  /** 200 with the outbox's backlog and its oldest unsent mail when a row can be written, else 503. */
+  function health(_req: IncomingMessage, res: ServerResponse): void {
+    try {
+      store.checkWritable();
+    } catch {
+      return sendJson(res, 503, {ok: false, database: 'not writable'});
+    }
+    sendJson(res, 200, {ok: true, database: 'writable', outbox: mail.outbox.stats()});
+  }
+
   const routes: Record<string, Route> = {
+    'GET health': health,
     'POST submit': submit,
     'OPTIONS submit': (req, res) => preflight(req, res, allowed, 'POST'),
-    'GET health': (_req, res) => sendJson(res, 200, {ok: true, outbox: mail.outbox.stats()}),
     ...consentRoutes({subscriptions, now, client}),
   };
   /** POSTs refused before they are read: a foreign browser Origin (403), `text/plain` (415). */
@@ -162,8 +193,8 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     const name = path.slice(basePath.length + 1);
     const own = routes[`${req.method === 'HEAD' ? 'GET' : req.method} ${name}`]; // HEAD as GET (Node sends no body)
     if (own) return own;
-    if (['submit', 'confirm', 'unsubscribe'].includes(name)) {
-      return (_req, res) => sendJson(res, 405, {errors: {_method: 'choice'}}, {Allow: name === 'submit' ? 'POST, OPTIONS' : 'GET, POST'});
+    if (['submit', 'confirm', 'unsubscribe', 'health'].includes(name)) {
+      return (_req, res) => sendJson(res, 405, {errors: {_method: 'choice'}}, {Allow: name === 'submit' ? 'POST, OPTIONS' : name === 'health' ? 'GET' : 'GET, POST'});
     }
     if (!controls || !name.startsWith('__test/')) return undefined;
     const test = name.slice('__test/'.length);
@@ -190,6 +221,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
       return true;
     },
     async close(): Promise<void> {
+      clearInterval(daily);
       await mail.worker?.stop();
       store.close();
     },

@@ -23,7 +23,8 @@ CREATE TABLE IF NOT EXISTS submissions (
   locale TEXT,
   data TEXT NOT NULL,
   created_at TEXT NOT NULL
-);`;
+);
+CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checked_at TEXT NOT NULL);`;
 
 export type Store = ReturnType<typeof openStore>;
 
@@ -37,11 +38,20 @@ export function openStore(dataDir: string) {
   const insert = db.prepare(
     'INSERT INTO submissions (id, form, locale, data, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
   );
+  const exists = db.prepare<[string], {id: string}>('SELECT id FROM submissions WHERE id = ?');
+  const touch = db.prepare('INSERT INTO health (id, checked_at) VALUES (1, ?) ON CONFLICT(id) DO UPDATE SET checked_at = excluded.checked_at');
+
   return {
     db,
     /** Stores a submission once per id (at `now`, ISO 8601); returns whether it was new. Call it in a transaction with its mails. */
     add: (id: string, form: string, locale: string | null, data: Record<string, unknown>, now: string): boolean =>
       insert.run(id, form, locale, JSON.stringify(data), now).changes > 0,
+    /** Whether a submission with this id is stored. */
+    has: (id: string): boolean => exists.get(id) !== undefined,
+    /** Writes one row (throws when the database is not writable). */
+    checkWritable(): void {
+      touch.run(new Date().toISOString());
+    },
     submissions(form?: string): StoredSubmission[] {
       const rows = db
         .prepare<unknown[], Omit<StoredSubmission, 'data'> & {data: string}>(

@@ -120,3 +120,25 @@ test('smtps:// with SMTP_USER/SMTP_PASS; without the private CA the mail waits i
   assert.equal(mail.parsed.subject, 'Bitte bestätigen Sie Ihre Anmeldung zum Newsletter');
   assert.equal((await health(trusting.url)).outbox.backlog, 0);
 });
+
+test('bad mail settings stop the start with one line naming the variable; SMTP_URL needs PUBLIC_URL', async () => {
+  const {run} = await import('./helpers.mjs');
+  const cases = [
+    [{SMTP_URL: 'http://mail.example.org'}, /^klimapartner-receiver: SMTP_URL="http:\/\/mail\.example\.org\/" is not valid: http: is neither smtp: nor smtps:$/],
+    [{SMTP_URL: 'smtp://user:secret@mail.example.org?tls=yes'}, /^klimapartner-receiver: SMTP_URL="smtp:\/\/user:\*\*\*@mail\.example\.org\?tls=yes" is not valid: unknown parameter tls$/],
+    [{SMTP_URL: 'smtp://mail.example.org'}, /^klimapartner-receiver: PUBLIC_URL is required with SMTP_URL/],
+    [{SMTP_USER: 'me'}, /^klimapartner-receiver: SMTP_USER is set but SMTP_URL is not$/],
+    [{MAIL_FROM: 'news at example.org'}, /^klimapartner-receiver: MAIL_FROM="news at example\.org" is not valid/],
+    [{MAIL_FROM: 'a@example.org, b@example.org'}, /^klimapartner-receiver: MAIL_FROM=".*" is not valid: one address/],
+    [{NOTIFY_TO: 'team@example.org, nobody'}, /^klimapartner-receiver: NOTIFY_TO=".*" is not valid: "nobody" is not a mail address$/],
+    [{TRUST_PROXY: 'yes please'}, /^klimapartner-receiver: TRUST_PROXY="yes please" is not valid/],
+    [{TRUST_PROXY: '10.0.0.0/33'}, /^klimapartner-receiver: TRUST_PROXY="10\.0\.0\.0\/33" is not valid/],
+  ];
+  for (const [env, message] of cases) {
+    const result = run(['serve'], {dataDir: tempDir(), env: {PORT: '0', PUBLIC_URL: '', ...env}});
+    assert.equal(result.status, 1, `${JSON.stringify(env)}: ${result.stderr}`);
+    assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
+    assert.match(result.stderr.trim(), message);
+    assert.doesNotMatch(result.stderr, /secret/, 'no password in the message');
+  }
+});

@@ -23,6 +23,7 @@ before(async () => {
       SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASS)}@localhost:${smtp.port}`,
       MAIL_FROM: 'Formulare <forms@example.org>',
       NOTIFY_TO: 'Team Klimapartnerschaften <team@example.org>, lead@example.org',
+      EXTRA_FIELDS: 'listId',
       PUBLIC_URL: 'https://forms.example.org',
       NODE_EXTRA_CA_CERTS: ca.caFile,
     },

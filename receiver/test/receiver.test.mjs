@@ -147,15 +147,30 @@ test('a filled _gotcha is answered 200 and nothing is stored', async () => {
   assert.deepEqual(await getJson('outbox'), []);
 });
 
-test('markup in fields is stored verbatim, and meta fields are not data', async () => {
+test('markup in fields is stored verbatim; meta fields and fields not on the allow-list are not data', async () => {
   const markup = '<script>alert("x")</script> & <b>Stadt</b>';
-  const res = await submit(interest({municipality: markup, motivation: `"${markup}"`, listId: '42'}));
+  const res = await submit(interest({municipality: markup, motivation: `"${markup}"`, listId: '42', ip: '10.0.0.1', consent: true}));
   assert.equal(res.status, 200);
   const [record] = await stored();
   assert.equal(record.data.municipality, markup);
   assert.equal(record.data.motivation, `"${markup}"`);
-  assert.equal(record.data.listId, '42');
+  assert.equal(record.data.consent, true);
+  assert.equal('listId' in record.data, false);
+  assert.equal('ip' in record.data, false);
   assert.deepEqual(Object.keys(record.data).filter((k) => k.startsWith('_')), []);
+});
+
+test('extraFields (EXTRA_FIELDS) adds names to both forms\' allow-lists', async () => {
+  const own = await startReceiver({dataDir: tempDir(), port: 0, testControls: true, extraFields: ['listId']});
+  try {
+    for (const body of [interest({listId: '42', other: 'x'}), newsletter({listId: '7', other: 'x'})]) {
+      assert.equal((await submit(body, {url: own.url})).status, 200);
+    }
+    const records = await (await fetch(`${own.url}/api/__test/submissions`)).json();
+    assert.deepEqual(records.map((r) => [r.data.listId, r.data.other]), [['42', undefined], ['7', undefined]]);
+  } finally {
+    await own.close();
+  }
 });
 
 test('a form-encoded body works, with repeated and comma-separated languages', async () => {
@@ -251,22 +266,22 @@ test('CSV export: BOM, RFC 4180 quoting, formula guard', async () => {
   await submit(newsletter({name: '+Erika'}));
   const run = (...args) => execFileSync(process.execPath, [RECEIVER, 'export', ...args], {env: {...process.env, DATA_DIR: dataDir}});
   const csv = run('interest').toString('utf8');
-  assert.ok(csv.startsWith('\uFEFFreference,id,created_at,locale,municipality,'), csv.slice(0, 80));
+  assert.ok(csv.startsWith('\uFEFFreference;id;created_at;locale;municipality;'), csv.slice(0, 80));
   const [header, row, end] = csv.slice(1).split('\r\n'); // the cell's own line break is a bare \n
   assert.equal(end, '');
-  assert.ok(header.split(',').includes('motivation'));
-  assert.ok(row.includes(',"Stadt, ""Nord""",'), row);
-  assert.ok(row.includes(`,"'=HYPERLINK(""http://x"")",`), row);
-  assert.ok(row.includes(",'@Erika,"), row);
-  assert.ok(row.includes(',"Zeile 1\nZeile 2",'), row);
-  assert.ok(row.includes(',"de, es",'), row);
-  assert.ok(row.includes(",'+4923193696014,"), row);
+  assert.ok(header.split(';').includes('motivation'));
+  assert.ok(row.includes(';"Stadt, ""Nord""";'), row);
+  assert.ok(row.includes(`;"'=HYPERLINK(""http://x"")";`), row);
+  assert.ok(row.includes(";'@Erika;"), row);
+  assert.ok(row.includes(';"Zeile 1\nZeile 2";'), row);
+  assert.ok(row.includes(';de, es;'), row);
+  assert.ok(row.includes(';+4923193696014;'), row, 'a phone number is not guarded');
 
   const out = join(tempDir(), 'newsletter.csv');
   run('newsletter', '--out', out);
   const news = readFileSync(out, 'utf8');
-  assert.match(news, /^\uFEFFreference,email,name,locale,status,/);
-  assert.match(news, /,erika@example\.org,'\+Erika,de,pending,/);
+  assert.match(news, /^\uFEFFreference;email;name;locale;status;/);
+  assert.match(news, /;erika@example\.org;'\+Erika;de;pending;/);
 });
 
 test('test controls: faults, requests, stored but answer lost', async () => {

@@ -6,30 +6,13 @@
  */
 import {msg} from '@lit/localize';
 import {DE_STATES} from '../shared/regions.js';
-import {LANGUAGES} from '../shared/rules.js';
+import {INTEREST_FIELDS, LANGUAGES} from '../shared/rules.js';
 import {countries, languageName} from './options.js';
 
 export type Values = Record<string, unknown>;
 
 /** Every key in the order the form shows it. */
-export const KEYS = [
-  'municipality',
-  'municipalityType',
-  'country',
-  'state',
-  'population',
-  'contactName',
-  'department',
-  'email',
-  'phone',
-  'partnership',
-  'partnerMunicipality',
-  'partnerCountry',
-  'preferredRegion',
-  'languages',
-  'motivation',
-  'workshop',
-] as const;
+export const KEYS = INTEREST_FIELDS;
 export type Key = (typeof KEYS)[number];
 
 /** Optional fields (their labels say so); the others are required whenever shown. */

@@ -29,6 +29,28 @@ export const PREFERRED_REGIONS = ['africa', 'latin-america', 'open'] as const;
 export const LANGUAGES = ['de', 'en', 'fr', 'es', 'pt'] as const;
 export const STATE_CODES: readonly string[] = Object.keys(DE_STATES);
 
+/** The interest form's fields (the contract's keys), in the order the form shows them. */
+export const INTEREST_FIELDS = [
+  'municipality',
+  'municipalityType',
+  'country',
+  'state',
+  'population',
+  'contactName',
+  'department',
+  'email',
+  'phone',
+  'partnership',
+  'partnerMunicipality',
+  'partnerCountry',
+  'preferredRegion',
+  'languages',
+  'motivation',
+  'workshop',
+] as const;
+/** The newsletter's fields (with the default name of the e-mail field). */
+export const NEWSLETTER_FIELDS = ['email', 'name', 'consent'] as const;
+
 /** E.164: a plus, a country code not starting with 0, 7 to 15 digits in all. */
 export const E164 = /^\+[1-9]\d{6,14}$/;
 

@@ -1,7 +1,8 @@
 // Runs the receiver as its own process, as a site would: either the command
 // line (`serve`, configured by the environment) or, where a test needs options
 // the environment has no name for (a short retry delay, a fixed clock), the
-// library's startReceiver in a small script. Both print "listening on URL".
+// library's startReceiver in a small script. Both print "listening on URL"
+// (serve on stderr, its stdout being the request log).
 import {spawn} from 'node:child_process';
 import {fileURLToPath} from 'node:url';
 
@@ -29,13 +30,15 @@ export function startProcess({env = {}, options} = {}) {
   const exited = new Promise((resolve) => child.on('exit', (code) => resolve(code)));
   const ready = new Promise((resolve, reject) => {
     const timer = setTimeout(() => reject(new Error(`receiver did not start: ${err}`)), 15_000);
-    child.stdout.on('data', () => {
-      const url = /listening on (http:\/\/\S+)/.exec(out)?.[1];
+    const look = () => {
+      const url = /listening on (http:\/\/\S+)/.exec(out + err)?.[1];
       if (url) {
         clearTimeout(timer);
         resolve(url);
       }
-    });
+    };
+    child.stdout.on('data', look);
+    child.stderr.on('data', look);
     exited.then((code) => {
       clearTimeout(timer);
       reject(Object.assign(new Error(`receiver exited with ${code}: ${err}`), {code, stderr: err}));

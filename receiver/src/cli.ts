@@ -1,0 +1,157 @@
+/**
+ * The command line `klimapartner-receiver [command]`:
+ *
+ *   serve (default)                                     the HTTP service (configuration: config.ts)
+ *   export interest|newsletter [--format csv|xlsx] [--out FILE]
+ *   backup FILE                                         SQLite online backup, consistent while serving
+ *   purge                                               applies the retention rules now
+ *   show EMAIL                                          everything stored about one address, as JSON
+ *   erase EMAIL                                         deletes it everywhere; prints how many records went
+ *
+ * Every command but serve reads only DATA_DIR and works while serve runs.
+ * Bad arguments: one line on stderr, exit code 2; a bad configuration: exit code 1.
+ */
+import {writeFileSync} from 'node:fs';
+import {resolve} from 'node:path';
+import Database from 'better-sqlite3';
+import {ConfigError, dataDir, readConfig} from './config.js';
+import {openStore} from './store.js';
+import {exportCsv, type ExportForm} from './export.js';
+import {exportXlsx} from './xlsx.js';
+import {purge} from './retention.js';
+import {erase, show} from './access.js';
+import {startReceiver} from './server.js';
+import {isEmail} from '../../src/shared/rules.js';
+
+export class UsageError extends Error {}
+
+const USAGE = 'usage: klimapartner-receiver [serve | export interest|newsletter [--format csv|xlsx] [--out FILE] | backup FILE | purge | show EMAIL | erase EMAIL]';
+
+/** `--name value` options (only those in `allowed`) and the remaining words. */
+function parseArgs(args: string[], allowed: string[]): {words: string[]; options: Record<string, string>} {
+  const words: string[] = [];
+  const options: Record<string, string> = {};
+  for (let i = 0; i < args.length; i++) {
+    const arg = args[i];
+    if (!arg.startsWith('--')) {
+      words.push(arg);
+      continue;
+    }
+    const [name, inline] = arg.slice(2).split(/=(.*)/s);
+    if (!allowed.includes(name)) throw new UsageError(`unknown option --${name}`);
+    const value = inline ?? args[++i];
+    if (value === undefined || value === '') throw new UsageError(`--${name} needs a value`);
+    options[name] = value;
+  }
+  return {words, options};
+}
+
+function expectWords(command: string, words: string[], names: string[]): void {
+  if (words.length !== names.length) {
+    throw new UsageError(`${command} takes ${names.length ? names.join(' ') : 'no arguments'}${words.length > names.length ? `, not "${words.slice(names.length).join(' ')}"` : ''}`);
+  }
+}
+
+function email(command: string, words: string[]): string {
+  expectWords(command, words, ['EMAIL']);
+  if (!isEmail(words[0])) throw new UsageError(`${command}: "${words[0]}" is not an e-mail address`);
+  return words[0];
+}
+
+function withStore<T>(run: (store: ReturnType<typeof openStore>, dir: string) => T): T {
+  const dir = dataDir();
+  const store = openStore(dir);
+  try {
+    return run(store, dir);
+  } finally {
+    store.close();
+  }
+}
+
+async function exportCommand(args: string[]): Promise<void> {
+  const {words, options} = parseArgs(args, ['format', 'out']);
+  expectWords('export', words, ['interest|newsletter']);
+  const form = words[0] as ExportForm;
+  if (form !== 'interest' && form !== 'newsletter') throw new UsageError(`export: unknown form "${form}": interest or newsletter`);
+  const format = options.format ?? (options.out?.toLowerCase().endsWith('.xlsx') ? 'xlsx' : 'csv');
+  if (format !== 'csv' && format !== 'xlsx') throw new UsageError(`export: unknown format "${format}": csv or xlsx`);
+  const dir = dataDir();
+  const store = openStore(dir);
+  let output: string | Buffer;
+  try {
+    output = format === 'csv' ? exportCsv(store, form) : await exportXlsx(store, form);
+  } finally {
+    store.close();
+  }
+  if (options.out) writeFileSync(options.out, output);
+  else process.stdout.write(output);
+}
+
+async function backup(args: string[]): Promise<void> {
+  const {words} = parseArgs(args, []);
+  expectWords('backup', words, ['FILE']);
+  const target = resolve(words[0]);
+  const source = resolve(dataDir(), 'submissions.sqlite');
+  if (target === source) throw new UsageError('backup: FILE must not be the database itself');
+  const db = new Database(source, {readonly: true, fileMustExist: true});
+  try {
+    db.pragma('busy_timeout = 5000');
+    await db.backup(target);
+  } finally {
+    db.close();
+  }
+  console.log(`backup: ${target}`);
+}
+
+async function serve(args: string[]): Promise<void> {
+  expectWords('serve', parseArgs(args, []).words, []);
+  const config = readConfig();
+  const running = await startReceiver({...config, log: (line) => process.stdout.write(line + '\n')});
+  console.error(`klimapartner-receiver: listening on ${running.url} (data in ${config.dataDir})`);
+  const stop = () => {
+    void running.close().then(() => process.exit(0));
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+}
+
+const COMMANDS: Record<string, (args: string[]) => unknown> = {
+  serve,
+  export: exportCommand,
+  backup,
+  purge(args) {
+    expectWords('purge', parseArgs(args, []).words, []);
+    const {retainDays} = readConfig();
+    const purged = withStore((store) => purge(store, retainDays));
+    console.log(JSON.stringify(purged));
+  },
+  show(args) {
+    const address = email('show', parseArgs(args, []).words);
+    console.log(JSON.stringify(withStore((store) => show(store, address)), null, 2));
+  },
+  erase(args) {
+    const address = email('erase', parseArgs(args, []).words);
+    console.log(withStore((store) => erase(store, address)));
+  },
+};
+
+/** Runs the command line; resolves with the exit code for errors (serve keeps running). */
+export async function cli(args: string[]): Promise<number | undefined> {
+  const [command = 'serve', ...rest] = args;
+  try {
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!run) {
+      throw new UsageError(command === '--help' || command === 'help' ? USAGE : `unknown command "${command}" (${USAGE.slice(7)})`);
+    }
+    await run(rest);
+    return undefined;
+  } catch (error) {
+    const message = (error as Error).message;
+    if (error instanceof UsageError) {
+      console.error(`klimapartner-receiver: ${message}`);
+      return 2;
+    }
+    console.error(`klimapartner-receiver: ${error instanceof ConfigError ? '' : 'error: '}${message}`);
+    return 1;
+  }
+}
