@@ -26,10 +26,11 @@ const bodyOf = ({key, i}) =>
 
 /**
  * Sends the plan to `${url}/api/submit`; resolves with the answers per key,
- * every attempt's latency in ms, and the wall time. `stopAfter` (answered
- * count) and `retry: false` serve the crash test.
+ * every attempt's latency in ms, and the wall time. `onOk` (called with the
+ * count of 200 answers so far) and `retry: false` serve the crash test.
  */
-export async function load({url, jobs, clients = 100, retry = true, timeoutMs = 30_000}) {
+export async function load({url, jobs, clients = 100, retry = true, timeoutMs = 30_000, onOk = () => {}}) {
+  let ok = 0;
   const answered = new Map(); // key → statuses of its sends, in order
   const latencies = [];
   let next = 0;
@@ -57,6 +58,7 @@ export async function load({url, jobs, clients = 100, retry = true, timeoutMs = 
         latencies.push(performance.now() - t0);
         if (!answered.has(job.key)) answered.set(job.key, []);
         answered.get(job.key).push(status);
+        if (status === 200) onOk(++ok);
         if (status === 200 || !retry || attempt >= 5 || (status >= 400 && status < 500 && status !== 429 && status !== 408)) break;
         await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** attempt));
       }

@@ -82,6 +82,8 @@ export class KpInterestForm extends KpForm {
   constructor() {
     super();
     this.addEventListener('kp-success', (e) => (this.#sent = e.detail.data));
+    // The receiver closed the call (422 {errors: {_form: 'closed'}}): as at the deadline.
+    this.addEventListener('kp-error', (e) => (e.detail.error as {errors?: Record<string, string>})?.errors?._form == 'closed' && this.#close());
   }
 
   override connectedCallback(): void {
@@ -157,10 +159,15 @@ export class KpInterestForm extends KpForm {
       tick: (now) => {
         if (now < instant) return;
         this.#stop?.();
-        this.closed = true;
-        this.said = this.t(() => `${msg('Die Frist ist abgelaufen.')} ${msg('Sie können Ihre Eingaben drucken oder speichern.')}`);
+        this.#close();
       },
     });
+  }
+
+  /** Closes the form and tells the visitor once. */
+  #close() {
+    this.closed = true;
+    this.said = this.t(() => `${msg('Die Frist ist abgelaufen.')} ${msg('Sie können Ihre Eingaben drucken oder speichern.')}`);
   }
 
   /** "Ende der Frist: …", or nothing without a deadline. */

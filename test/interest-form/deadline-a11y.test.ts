@@ -69,6 +69,26 @@ describe('<kp-interest-form>: deadline', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('when the receiver answers that the call has closed (422 _form: closed), says the deadline has passed and keeps the text', async () => {
+    await faults([{errors: {_form: 'closed'}}]);
+    const el = await make(); // the page's deadline may be missing or later than the receiver's
+    await fill(el, {...VALID, motivation: 'Knapp zu spät'});
+    await send(el);
+    await el.updateComplete;
+    expect(el.closed).to.equal(true);
+    expect(el.hasAttribute('closed')).to.equal(true);
+    expect(text(el.shadowRoot!.querySelector('[part=closed]'))).to.equal('Die Frist ist abgelaufen.');
+    expect(live(el)).to.equal('Die Frist ist abgelaufen. Sie können Ihre Eingaben drucken oder speichern.');
+    expect(el.shadowRoot!.querySelector('[part=error-summary]')).to.equal(null);
+    // Not "sending failed, send again": there is nothing to send again.
+    expect(getComputedStyle(el.shadowRoot!.querySelector('[part=status]')!).display).to.equal('none');
+    expect(getComputedStyle(el.shadowRoot!.querySelector('form > button')!).display).to.equal('none');
+    expect(el.shadowRoot!.textContent).to.not.match(/\bclosed\b/);
+    expect(control(el, 'motivation').value).to.equal('Knapp zu spät');
+    expect(control(el, 'motivation').readOnly).to.equal(true);
+    await expect(el).to.be.accessible();
+  });
+
   it('without a deadline is always open; a bad one is reported and leaves it open', async () => {
     clock = fixClock('2099-01-01T00:00:00Z');
     expect((await make()).closed).to.equal(false);
