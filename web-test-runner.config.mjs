@@ -25,6 +25,7 @@ if (existsSync('receiver/dist/receiver.js')) {
     allowedOrigins: [origin],
     testControls: true,
     rateLimit: {max: 10_000, windowMs: 60_000},
+    extraFields: ['listId', 'tags'], // the hidden inputs the form tests send along
   });
   receiverUrl = receiver.url;
   process.on('exit', () => receiver.close());

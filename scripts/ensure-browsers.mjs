@@ -7,6 +7,7 @@ import {execSync} from 'node:child_process';
 const needed = [
   ['chromium', '/usr/bin/chromium'],
   ['firefox-esr', '/usr/bin/firefox-esr'],
+  ['openssl', '/usr/bin/openssl'], // not a browser: the receiver's mail tests make a private CA with it
 ].filter(([, path]) => !existsSync(path));
 
 if (needed.length) {
