@@ -91,7 +91,7 @@ export function notifyMail({to, from, reference, data, locale, date}: NotifyMail
   ];
   const lines = interestLines(data);
   const contact = typeof data.email === 'string' ? {name: String(data.contactName ?? ''), address: data.email} : undefined;
-  const subject = `Neue Interessensbekundung: ${String(data.municipality ?? '')} (${reference})`;
+  const subject = `Neue Interessensbekundung: ${String(data.municipality ?? '').replace(/\s+/g, ' ').trim()} (${reference})`;
   const intro = 'eine neue Interessensbekundung ist eingegangen.';
   const reply = contact ? `Eine Antwort auf diese E-Mail geht an ${contact.name ? `${contact.name} <${contact.address}>` : contact.address}.` : '';
   const text = ['Guten Tag,', '', intro, '', ...head.map(([k, v]) => `${k}: ${v}`), '', ...lines.map(([k, v]) => `${k}: ${v}`), '', reply, ''].join('\n');

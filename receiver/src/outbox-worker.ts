@@ -52,8 +52,10 @@ export function startOutboxWorker({outbox, transport, now, policy: given, log = 
     const message = JSON.parse(row.message ?? 'null') as Message | null;
     if (!message) return outbox.giveUp(row.id, 'no message', iso(now()));
     try {
-      await transport.sendMail({...message, date: new Date(message.date)});
+      const info = (await transport.sendMail({...message, date: new Date(message.date)})) as {rejected?: unknown[]};
       outbox.sent(row.id, iso(now()));
+      // a notice to several: the server took it for some of them
+      if (info?.rejected?.length) log(`receiver: mail ${row.id} (${row.kind}) refused for ${info.rejected.length} of its recipients`);
     } catch (error) {
       const text = error instanceof Error ? error.message : String(error);
       const at = now();

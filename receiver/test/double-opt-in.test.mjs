@@ -126,3 +126,36 @@ test('pages: the language of the subscription, else of the browser; unknown toke
   assert.match(res.headers.get('content-security-policy'), /form-action 'self'/);
   assert.equal(res.headers.get('referrer-policy'), 'same-origin', 'no-referrer would make the button send Origin: null');
 });
+
+test('a database of the first receiver (one plain token per subscription) is taken over: old links still work, proofs kept', async () => {
+  const old = mkdtempSync(join(tmpdir(), 'kp-doi-v1-'));
+  const v1 = new Database(join(old, 'submissions.sqlite'));
+  v1.exec(`CREATE TABLE newsletter_subscriptions (email TEXT PRIMARY KEY COLLATE NOCASE, status TEXT NOT NULL,
+    token TEXT NOT NULL UNIQUE, confirm_token_created TEXT NOT NULL, confirmed_at TEXT, confirmed_ip TEXT,
+    unsubscribed_at TEXT, submission_id TEXT)`);
+  const at = new Date(clock - 3_600_000).toISOString();
+  v1.prepare("INSERT INTO newsletter_subscriptions VALUES ('wait@example.org', 'pending', 'pending-token', ?, NULL, NULL, NULL, 's1')").run(at);
+  v1.prepare("INSERT INTO newsletter_subscriptions VALUES ('done@example.org', 'confirmed', 'done-token', ?, ?, '192.0.2.4', NULL, 's2')").run(at, at);
+  v1.close();
+  const running = await startReceiver({dataDir: old, port: 0, now: () => clock});
+  try {
+    assert.match(await (await fetch(`${running.url}/api/confirm?token=pending-token`)).text(), /<button/);
+    const confirmed = await fetch(`${running.url}/api/confirm`, {method: 'POST', body: new URLSearchParams({token: 'pending-token'})});
+    assert.match(await confirmed.text(), /Anmeldung bestätigt/);
+    const check = new Database(join(old, 'submissions.sqlite'), {readonly: true});
+    try {
+      assert.deepEqual(check.prepare('SELECT email, ip, text_version FROM consents ORDER BY id').all().map((r) => ({...r, text_version: r.text_version.slice(0, 3)})), [
+        {email: 'done@example.org', ip: '192.0.2.4', text_version: 'v1'},
+        {email: 'wait@example.org', ip: '127.0.0.1', text_version: 'de-'},
+      ]);
+      assert.equal(check.prepare("SELECT count(*) AS n FROM sqlite_master WHERE name LIKE '%_v1'").get().n, 0);
+    } finally {
+      check.close();
+    }
+    const bye = await fetch(`${running.url}/api/unsubscribe`, {method: 'POST', body: new URLSearchParams({token: 'done-token'})});
+    assert.match(await bye.text(), /Abmeldung bestätigt/, 'the one old token also unsubscribes');
+  } finally {
+    await running.close();
+    rmSync(old, {recursive: true, force: true});
+  }
+});
