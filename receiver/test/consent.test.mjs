@@ -11,19 +11,20 @@ import {join} from 'node:path';
 import {randomUUID} from 'node:crypto';
 import Database from 'better-sqlite3';
 import {makeCa, startSmtp, SMTP_USER, SMTP_PASS} from './support/smtp.mjs';
-import {freePort, startProcess} from './support/process.mjs';
+import {freePort} from './support/process.mjs';
+import {serve, stop} from './helpers.mjs';
 import {CHROMIUM_FLAGS, CHROMIUM_PATH} from '../../scripts/chromium.mjs';
 
-let ca, smtp, proc, url, dataDir, db;
+let ca, smtp, served, url, dataDir, db;
 before(async () => {
   ca = makeCa();
   smtp = await startSmtp(ca);
   dataDir = mkdtempSync(join(tmpdir(), 'kp-consent-'));
   const port = await freePort();
-  proc = startProcess({
+  served = await serve({
+    dataDir,
     env: {
       PORT: String(port),
-      DATA_DIR: dataDir,
       SMTP_URL: `smtp://localhost:${smtp.port}`,
       SMTP_USER,
       SMTP_PASS,
@@ -32,12 +33,12 @@ before(async () => {
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     },
   });
-  url = await proc.ready;
+  url = served.url;
   db = new Database(join(dataDir, 'submissions.sqlite'), {readonly: true});
 });
 after(async () => {
   db?.close();
-  await proc?.stop();
+  if (served) await stop(served);
   await smtp?.close();
   ca?.remove();
   if (dataDir) rmSync(dataDir, {recursive: true, force: true});

@@ -2,39 +2,23 @@
 // TLS, AUTH required, a private CA made here), read back with mailparser.
 // The receiver runs as its own process so that NODE_EXTRA_CA_CERTS applies.
 // Needs `npm run build -w receiver` first.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {randomUUID} from 'node:crypto';
-import {makeCa, startSmtp, SMTP_USER, SMTP_PASS} from './support/smtp.mjs';
-import {startProcess} from './support/process.mjs';
+import {startSmtp, withCa, SMTP_USER, SMTP_PASS} from './support/smtp.mjs';
+import {run, serve, stop, tempDir} from './helpers.mjs';
 
 const PUBLIC = 'https://forms.example.org';
-let ca;
-const cleanup = [];
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kp-mail-'));
-  cleanup.push(() => rmSync(dir, {recursive: true, force: true}));
-  return dir;
-};
-before(() => {
-  ca = makeCa();
-  cleanup.push(ca.remove);
-});
-after(async () => {
-  for (const step of cleanup.reverse()) await step();
-});
+const {cleanup, ca} = withCa();
 
-/** A receiver process; stopped after the test file. */
-async function receiver(config) {
-  const proc = startProcess(config);
-  cleanup.push(() => proc.stop());
-  return {proc, url: await proc.ready};
+/** `serve` with `env` on a new DATA_DIR; stopped after the test file. */
+async function receiver(env) {
+  const served = await serve({dataDir: tempDir(), env});
+  cleanup.push(() => stop(served));
+  return served;
 }
 
-export function signUp(url, email, locale = 'de', extra = {}) {
+function signUp(url, email, locale = 'de', extra = {}) {
   const id = randomUUID();
   return fetch(`${url}/api/submit`, {
     method: 'POST',
@@ -47,16 +31,13 @@ const health = async (url) => (await fetch(`${url}/api/health`)).json();
 const escape = (text) => text.replace(/[.?*+^$()[\]{}|\\]/g, '\\$&');
 
 test('confirmation mail over STARTTLS with AUTH from the URL, CA from NODE_EXTRA_CA_CERTS: headers, both parts, links', async () => {
-  const smtp = await startSmtp(ca);
+  const smtp = await startSmtp(ca());
   cleanup.push(() => smtp.close());
   const {url} = await receiver({
-    env: {
-      DATA_DIR: tempDir(),
-      SMTP_URL: `smtp://${encodeURIComponent(SMTP_USER)}:${encodeURIComponent(SMTP_PASS)}@localhost:${smtp.port}`,
-      MAIL_FROM: 'Klimapartner <news@example.org>',
-      PUBLIC_URL: PUBLIC,
-      NODE_EXTRA_CA_CERTS: ca.caFile,
-    },
+    SMTP_URL: `smtp://${encodeURIComponent(SMTP_USER)}:${encodeURIComponent(SMTP_PASS)}@localhost:${smtp.port}`,
+    MAIL_FROM: 'Klimapartner <news@example.org>',
+    PUBLIC_URL: PUBLIC,
+    NODE_EXTRA_CA_CERTS: ca().caFile,
   });
   assert.equal((await signUp(url, 'Anne@Example.org', 'fr-CA')).status, 200);
   const [mail] = await smtp.waitFor(1);
@@ -93,17 +74,18 @@ test('confirmation mail over STARTTLS with AUTH from the URL, CA from NODE_EXTRA
 });
 
 test('smtps:// with SMTP_USER/SMTP_PASS; without the private CA the mail waits in the outbox', async () => {
-  const smtp = await startSmtp(ca, {secure: true});
+  const smtp = await startSmtp(ca(), {secure: true});
   cleanup.push(() => smtp.close());
   const env = {
-    DATA_DIR: tempDir(),
     SMTP_URL: `smtps://localhost:${smtp.port}`,
     SMTP_USER,
     SMTP_PASS,
     MAIL_FROM: 'news@example.org',
     PUBLIC_URL: PUBLIC,
   };
-  const untrusting = await receiver({env});
+  const dataDir = tempDir();
+  const untrusting = await serve({dataDir, env});
+  cleanup.push(() => stop(untrusting));
   assert.equal((await signUp(untrusting.url, 'ben@example.org')).status, 200);
   let state;
   for (let i = 0; i < 50 && !(state = await health(untrusting.url)).outbox.lastError; i++) await new Promise((r) => setTimeout(r, 100));
@@ -111,9 +93,10 @@ test('smtps:// with SMTP_USER/SMTP_PASS; without the private CA the mail waits i
   assert.ok(Date.parse(state.outbox.oldestUnsent) <= Date.now());
   assert.equal(smtp.mails.length, 0, 'nothing delivered without trusting the certificate');
   assert.match(state.outbox.lastError, /certificate/);
-  assert.equal(await untrusting.proc.stop(), 0);
+  assert.equal(await stop(untrusting), 0);
 
-  const trusting = await receiver({env: {...env, NODE_EXTRA_CA_CERTS: ca.caFile}});
+  const trusting = await serve({dataDir, env: {...env, NODE_EXTRA_CA_CERTS: ca().caFile}});
+  cleanup.push(() => stop(trusting));
   const [mail] = await smtp.waitFor(1); // due right after the start (the first try failed at once)
   assert.equal(mail.tls, true);
   assert.equal(mail.user, SMTP_USER);
@@ -122,7 +105,6 @@ test('smtps:// with SMTP_USER/SMTP_PASS; without the private CA the mail waits i
 });
 
 test('bad mail settings stop the start with one line naming the variable; SMTP_URL needs PUBLIC_URL', async () => {
-  const {run} = await import('./helpers.mjs');
   const cases = [
     [{SMTP_URL: 'http://mail.example.org'}, /^klimapartner-receiver: SMTP_URL="http:\/\/mail\.example\.org\/" is not valid: http: is neither smtp: nor smtps:$/],
     [{SMTP_URL: 'smtp://user:secret@mail.example.org?tls=yes'}, /^klimapartner-receiver: SMTP_URL="smtp:\/\/user:\*\*\*@mail\.example\.org\?tls=yes" is not valid: unknown parameter tls$/],

@@ -9,17 +9,17 @@ import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {randomUUID} from 'node:crypto';
 import {makeCa, startSmtp, SMTP_USER, SMTP_PASS} from './support/smtp.mjs';
-import {startProcess} from './support/process.mjs';
+import {serve, stop} from './helpers.mjs';
 import {importTs, validInterest} from '../../test/node/fixtures.mjs';
 
-let ca, smtp, proc, url, dataDir;
+let ca, smtp, served, url, dataDir;
 before(async () => {
   ca = makeCa();
   smtp = await startSmtp(ca);
   dataDir = mkdtempSync(join(tmpdir(), 'kp-notify-'));
-  proc = startProcess({
+  served = await serve({
+    dataDir,
     env: {
-      DATA_DIR: dataDir,
       SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASS)}@localhost:${smtp.port}`,
       MAIL_FROM: 'Formulare <forms@example.org>',
       NOTIFY_TO: 'Team Klimapartnerschaften <team@example.org>, lead@example.org',
@@ -28,10 +28,10 @@ before(async () => {
       NODE_EXTRA_CA_CERTS: ca.caFile,
     },
   });
-  url = await proc.ready;
+  url = served.url;
 });
 after(async () => {
-  await proc?.stop();
+  if (served) await stop(served);
   await smtp?.close();
   ca?.remove();
   if (dataDir) rmSync(dataDir, {recursive: true, force: true});

@@ -1,30 +1,14 @@
 // No mail lost and none twice: the SMTP server down for a while, greylisting,
 // a refused recipient, and a restart of the receiver in between.
 // Needs `npm run build -w receiver` first.
-import {test, before, after} from 'node:test';
+import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {randomUUID} from 'node:crypto';
-import {makeCa, startSmtp, SMTP_USER, SMTP_PASS} from './support/smtp.mjs';
-import {startProcess} from './support/process.mjs';
-import {validInterest} from '../../test/node/fixtures.mjs';
+import {startSmtp, withCa, SMTP_USER, SMTP_PASS} from './support/smtp.mjs';
+import {serveLibrary} from './support/process.mjs';
+import {stop, tempDir, validInterest} from './helpers.mjs';
 
-let ca;
-const cleanup = [];
-before(() => {
-  ca = makeCa();
-  cleanup.push(ca.remove);
-});
-after(async () => {
-  for (const step of cleanup.reverse()) await step();
-});
-const tempDir = () => {
-  const dir = mkdtempSync(join(tmpdir(), 'kp-outbox-'));
-  cleanup.push(() => rmSync(dir, {recursive: true, force: true}));
-  return dir;
-};
+const {cleanup, ca} = withCa();
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
 function options(smtp, dataDir, extra = {}) {
@@ -40,9 +24,9 @@ function options(smtp, dataDir, extra = {}) {
   };
 }
 async function start(opts) {
-  const proc = startProcess({options: opts, env: {NODE_EXTRA_CA_CERTS: ca.caFile}});
-  cleanup.push(() => proc.stop());
-  return {proc, url: await proc.ready};
+  const served = await serveLibrary(opts, {NODE_EXTRA_CA_CERTS: ca().caFile});
+  cleanup.push(() => stop(served));
+  return served;
 }
 function post(url, body) {
   const id = randomUUID();
@@ -72,7 +56,7 @@ function once(mails) {
 }
 
 test('SMTP down for a while, then up: every mail arrives, once', async () => {
-  const smtp = await startSmtp(ca);
+  const smtp = await startSmtp(ca());
   cleanup.push(() => smtp.close());
   await smtp.stop();
   const {url} = await start(options(smtp, tempDir()));
@@ -97,7 +81,7 @@ test('SMTP down for a while, then up: every mail arrives, once', async () => {
 
 test('greylisting (451) is retried; a refused recipient (550) is given up, the others arrive', async () => {
   const seen = new Map();
-  const smtp = await startSmtp(ca, {
+  const smtp = await startSmtp(ca(), {
     rcpt(address) {
       if (address === 'nobody@example.org') return {code: 550, message: 'No such user'};
       const n = (seen.get(address) ?? 0) + 1;
@@ -121,7 +105,7 @@ test('greylisting (451) is retried; a refused recipient (550) is given up, the o
 });
 
 test('a restart while SMTP is down: the mails arrive once after it, tried right after the start', async () => {
-  const smtp = await startSmtp(ca);
+  const smtp = await startSmtp(ca());
   cleanup.push(() => smtp.close());
   await smtp.stop();
   const dataDir = tempDir();
@@ -129,7 +113,7 @@ test('a restart while SMTP is down: the mails arrive once after it, tried right 
   for (const n of [1, 2, 3]) await signUp(first.url, `r${n}@example.org`);
   await interest(first.url);
   await until(async () => (await health(first.url)).lastError);
-  assert.equal(await first.proc.stop(), 0);
+  assert.equal(await stop(first), 0);
 
   await smtp.start();
   // A long retry delay now: only the pass right after the start can send them in time.

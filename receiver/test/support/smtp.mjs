@@ -2,6 +2,7 @@
 // required, its certificate from a private CA made here with the openssl CLI.
 // Every mail is read back with mailparser. `stop()` and `start()` take the
 // server off and on again on the same port (connection refused in between).
+import {after, before} from 'node:test';
 import {SMTPServer} from 'smtp-server';
 import {simpleParser} from 'mailparser';
 import {execFileSync} from 'node:child_process';
@@ -28,6 +29,23 @@ export function makeCa() {
     cert: readFileSync(join(dir, 'server.pem')),
     remove: () => rmSync(dir, {recursive: true, force: true}),
   };
+}
+
+/**
+ * For a test file: a CA made before its tests (`ca()`), and `cleanup`, a list of
+ * steps (servers to stop, …) run in reverse after them, the CA's removal last.
+ */
+export function withCa() {
+  let made;
+  const cleanup = [];
+  before(() => {
+    made = makeCa();
+    cleanup.push(made.remove);
+  });
+  after(async () => {
+    for (const step of cleanup.reverse()) await step();
+  });
+  return {cleanup, ca: () => made};
 }
 
 /**
