@@ -25,7 +25,8 @@ if (existsSync('receiver/dist/receiver.js')) {
     allowedOrigins: [origin],
     testControls: true,
     rateLimit: {max: 10_000, windowMs: 60_000},
-    extraFields: ['listId', 'tags'], // the hidden inputs the form tests send along
+    // the hidden inputs the tests add, as a site names its own in EXTRA_FIELDS
+    extraFields: ['listId', 'tags'],
   });
   receiverUrl = receiver.url;
   process.on('exit', () => receiver.close());

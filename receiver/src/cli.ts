@@ -135,14 +135,16 @@ const COMMANDS: Record<string, (args: string[]) => unknown> = {
   },
 };
 
-/** Runs the command line; resolves with the exit code for errors (serve keeps running). */
+/** Runs the command line; resolves with the exit code, or undefined when serve keeps running or a command succeeded. */
 export async function cli(args: string[]): Promise<number | undefined> {
   const [command = 'serve', ...rest] = args;
   try {
-    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
-    if (!run) {
-      throw new UsageError(command === '--help' || command === 'help' ? USAGE : `unknown command "${command}" (${USAGE.slice(7)})`);
+    if (command === 'help' || command === '--help') {
+      console.log(USAGE);
+      return 0;
     }
+    const run = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined;
+    if (!run) throw new UsageError(`unknown command "${command}"; ${USAGE}`);
     await run(rest);
     return undefined;
   } catch (error) {

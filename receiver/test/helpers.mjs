@@ -3,7 +3,7 @@
 import {mkdtempSync, rmSync} from 'node:fs';
 import {tmpdir} from 'node:os';
 import {join} from 'node:path';
-import {spawn, spawnSync} from 'node:child_process';
+import {spawn} from 'node:child_process';
 import {randomUUID} from 'node:crypto';
 import {validInterest} from '../../test/node/fixtures.mjs';
 
@@ -34,14 +34,28 @@ export function submit(url, body, {key = randomUUID(), headers = {}} = {}) {
   });
 }
 
-/** Runs a command of `bin` (default the built one) with DATA_DIR=dataDir; {status, stdout, stderr}. */
+/**
+ * Runs a command of `bin` (default the built one) with DATA_DIR=dataDir; resolves with {status, stdout, stderr}.
+ * Asynchronous, so that the test's own HTTP connections live on while it runs.
+ */
 export function run(args, {dataDir, env = {}, bin = BIN, cwd, encoding = 'utf8'} = {}) {
   const command = /\.m?js$/.test(bin) ? [process.execPath, [bin, ...args]] : [bin, args];
-  return spawnSync(command[0], command[1], {
+  const child = spawn(command[0], command[1], {
     cwd,
-    encoding,
-    timeout: 60_000,
     env: {...process.env, ...(dataDir ? {DATA_DIR: dataDir} : {}), ...env},
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const out = [];
+  const err = [];
+  child.stdout.on('data', (chunk) => out.push(chunk));
+  child.stderr.on('data', (chunk) => err.push(chunk));
+  const timer = setTimeout(() => child.kill('SIGKILL'), 60_000);
+  return new Promise((resolve) => {
+    child.on('close', (status) => {
+      clearTimeout(timer);
+      const text = (chunks) => (encoding === 'buffer' ? Buffer.concat(chunks) : Buffer.concat(chunks).toString(encoding));
+      resolve({status, stdout: text(out), stderr: text(err)});
+    });
   });
 }
 

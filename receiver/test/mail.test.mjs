@@ -117,7 +117,7 @@ test('bad mail settings stop the start with one line naming the variable; SMTP_U
     [{TRUST_PROXY: '10.0.0.0/33'}, /^klimapartner-receiver: TRUST_PROXY="10\.0\.0\.0\/33" is not valid/],
   ];
   for (const [env, message] of cases) {
-    const result = run(['serve'], {dataDir: tempDir(), env: {PORT: '0', PUBLIC_URL: '', ...env}});
+    const result = await run(['serve'], {dataDir: tempDir(), env: {PORT: '0', PUBLIC_URL: '', ...env}});
     assert.equal(result.status, 1, `${JSON.stringify(env)}: ${result.stderr}`);
     assert.equal(result.stderr.trim().split('\n').length, 1, result.stderr);
     assert.match(result.stderr.trim(), message);

@@ -24,7 +24,7 @@ test('the packed tarball installs with npm install -g into a clean prefix and ru
   const bin = join(prefix, 'bin', 'klimapartner-receiver');
   assert.ok(existsSync(bin));
   const installed = join(prefix, 'lib', 'node_modules', 'klimapartner-receiver');
-  assert.deepEqual(readdirSync(installed).filter((n) => n !== 'node_modules').sort(), ['dist', 'package.json']);
+  assert.deepEqual(readdirSync(installed).filter((n) => n !== 'node_modules').sort(), ['README.md', 'dist', 'package.json']);
 
   const dataDir = join(work, 'data');
   const served = await serve({bin, dataDir, cwd: work});
@@ -35,16 +35,16 @@ test('the packed tarball installs with npm install -g into a clean prefix and ru
     assert.equal((await res.json()).reference, key.slice(0, 8).toUpperCase());
     assert.equal((await fetch(`${served.url}/api/health`)).status, 200);
 
-    const csv = run(['export', 'interest'], {bin, dataDir, cwd: work});
+    const csv = await run(['export', 'interest'], {bin, dataDir, cwd: work});
     assert.equal(csv.status, 0, csv.stderr);
     assert.equal(parseCsv(csv.stdout)[1][0], key.slice(0, 8).toUpperCase());
-    const xlsx = run(['export', 'interest', '--format', 'xlsx'], {bin, dataDir, cwd: work, encoding: 'buffer'});
+    const xlsx = await run(['export', 'interest', '--format', 'xlsx'], {bin, dataDir, cwd: work, encoding: 'buffer'});
     assert.equal(xlsx.status, 0, String(xlsx.stderr));
     assert.equal(xlsx.stdout.subarray(0, 2).toString(), 'PK');
-    const shown = JSON.parse(run(['show', interest().email], {bin, dataDir, cwd: work}).stdout);
+    const shown = JSON.parse((await run(['show', interest().email], {bin, dataDir, cwd: work})).stdout);
     assert.deepEqual(shown.submissions.map((s) => s.id), [key]);
-    assert.equal(run(['erase', interest().email], {bin, dataDir, cwd: work}).stdout.trim(), '1');
-    assert.equal(run(['nonsense'], {bin, dataDir, cwd: work}).status, 2);
+    assert.equal((await run(['erase', interest().email], {bin, dataDir, cwd: work})).stdout.trim(), '1');
+    assert.equal((await run(['nonsense'], {bin, dataDir, cwd: work})).status, 2);
   } finally {
     assert.equal(await stop(served), 0);
   }

@@ -107,7 +107,7 @@ test('retention: purge removes unconfirmed sign-ups after 30 days, interest afte
     .run(daysAgo(200), daysAgo(199), 'kept@example.org');
   db.close();
 
-  const purged = run(['purge'], {dataDir});
+  const purged = await run(['purge'], {dataDir});
   assert.equal(purged.status, 0, purged.stderr);
   assert.deepEqual(JSON.parse(purged.stdout), {subscriptions: 1, consents: 0, newsletter: 1, interest: 1, outbox: 1});
   const check = new Database(join(dataDir, 'submissions.sqlite'), {readonly: true});
@@ -115,9 +115,9 @@ test('retention: purge removes unconfirmed sign-ups after 30 days, interest afte
   assert.deepEqual(check.prepare('SELECT email FROM newsletter_subscriptions ORDER BY rowid').all().map((r) => r.email), ['new@example.org', 'kept@example.org']);
   check.close();
   // RETAIN_DAYS shortens the interest's time
-  const shorter = run(['purge'], {dataDir, env: {RETAIN_DAYS: '200'}});
+  const shorter = await run(['purge'], {dataDir, env: {RETAIN_DAYS: '200'}});
   assert.equal(JSON.parse(shorter.stdout).interest, 1);
-  assert.equal(run(['purge'], {dataDir, env: {RETAIN_DAYS: 'forever'}}).status, 1);
+  assert.equal((await run(['purge'], {dataDir, env: {RETAIN_DAYS: 'forever'}})).status, 1);
 });
 
 /** Sends raw bytes over TCP; resolves with the answer's text (or '' if the connection closed without one). */
