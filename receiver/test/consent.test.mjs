@@ -3,25 +3,24 @@
 // link) and nothing changes; a real browser (Chromium) opens the confirm link
 // and presses the button; the mail provider's one-click unsubscribe (RFC 8058)
 // is a plain POST without a browser. Needs `npm run build -w receiver` first.
-import {test, before, after} from 'node:test';
+import {test, before} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
 import {join} from 'node:path';
 import {randomUUID} from 'node:crypto';
 import Database from 'better-sqlite3';
-import {makeCa, startSmtp, SMTP_USER, SMTP_PASS} from './support/smtp.mjs';
+import {startSmtp, withCa, SMTP_USER, SMTP_PASS} from './support/smtp.mjs';
 import {freePort} from './support/process.mjs';
-import {serve, stop} from './helpers.mjs';
+import {serve, stop, tempDir} from './helpers.mjs';
 import {CHROMIUM_FLAGS, CHROMIUM_PATH} from '../../scripts/chromium.mjs';
 
-let ca, smtp, served, url, dataDir, db;
+const {cleanup, ca} = withCa();
+let smtp, url, dataDir, db;
 before(async () => {
-  ca = makeCa();
-  smtp = await startSmtp(ca);
-  dataDir = mkdtempSync(join(tmpdir(), 'kp-consent-'));
+  smtp = await startSmtp(ca());
+  cleanup.push(() => smtp.close());
+  dataDir = tempDir();
   const port = await freePort();
-  served = await serve({
+  const served = await serve({
     dataDir,
     env: {
       PORT: String(port),
@@ -29,19 +28,14 @@ before(async () => {
       SMTP_USER,
       SMTP_PASS,
       MAIL_FROM: 'news@example.org',
-      NODE_EXTRA_CA_CERTS: ca.caFile,
+      NODE_EXTRA_CA_CERTS: ca().caFile,
       PUBLIC_URL: `http://127.0.0.1:${port}`,
     },
   });
+  cleanup.push(() => stop(served));
   url = served.url;
   db = new Database(join(dataDir, 'submissions.sqlite'), {readonly: true});
-});
-after(async () => {
-  db?.close();
-  if (served) await stop(served);
-  await smtp?.close();
-  ca?.remove();
-  if (dataDir) rmSync(dataDir, {recursive: true, force: true});
+  cleanup.push(() => db.close());
 });
 
 const subscription = (email) => db.prepare('SELECT * FROM newsletter_subscriptions WHERE email = ?').get(email);

@@ -2,39 +2,31 @@
 // read back with mailparser: reference, the fields in the form's order with
 // the form's own labels, Reply-To the contact; never twice for one submission.
 // Needs `npm run build -w receiver` first.
-import {test, before, after} from 'node:test';
+import {test, before} from 'node:test';
 import assert from 'node:assert/strict';
-import {mkdtempSync, rmSync} from 'node:fs';
-import {tmpdir} from 'node:os';
-import {join} from 'node:path';
 import {randomUUID} from 'node:crypto';
-import {makeCa, startSmtp, SMTP_USER, SMTP_PASS} from './support/smtp.mjs';
-import {serve, stop} from './helpers.mjs';
+import {startSmtp, withCa, SMTP_USER, SMTP_PASS} from './support/smtp.mjs';
+import {serve, stop, tempDir} from './helpers.mjs';
 import {importTs, validInterest} from '../../test/node/fixtures.mjs';
 
-let ca, smtp, served, url, dataDir;
+const {cleanup, ca} = withCa();
+let smtp, url;
 before(async () => {
-  ca = makeCa();
-  smtp = await startSmtp(ca);
-  dataDir = mkdtempSync(join(tmpdir(), 'kp-notify-'));
-  served = await serve({
-    dataDir,
+  smtp = await startSmtp(ca());
+  cleanup.push(() => smtp.close());
+  const served = await serve({
+    dataDir: tempDir(),
     env: {
       SMTP_URL: `smtp://${SMTP_USER}:${encodeURIComponent(SMTP_PASS)}@localhost:${smtp.port}`,
       MAIL_FROM: 'Formulare <forms@example.org>',
       NOTIFY_TO: 'Team Klimapartnerschaften <team@example.org>, lead@example.org',
       EXTRA_FIELDS: 'listId',
       PUBLIC_URL: 'https://forms.example.org',
-      NODE_EXTRA_CA_CERTS: ca.caFile,
+      NODE_EXTRA_CA_CERTS: ca().caFile,
     },
   });
+  cleanup.push(() => stop(served));
   url = served.url;
-});
-after(async () => {
-  if (served) await stop(served);
-  await smtp?.close();
-  ca?.remove();
-  if (dataDir) rmSync(dataDir, {recursive: true, force: true});
 });
 
 const post = (id, body) =>
