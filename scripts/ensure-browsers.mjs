@@ -12,6 +12,7 @@ const needed = [
   ['xvfb', '/usr/bin/Xvfb'],
   ['wpewebkit-driver', '/usr/bin/WPEWebDriver'],
   ['cog', '/usr/bin/cog'],
+  ['openssl', '/usr/bin/openssl'], // not a browser: the receiver's mail tests make a private CA with it
 ].filter(([, path]) => !existsSync(path));
 
 if (needed.length) {

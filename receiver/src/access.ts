@@ -4,8 +4,9 @@
  * included, right to erasure). Addresses compare case-insensitively.
  */
 import type {Store, StoredSubmission} from './store.js';
-import {outbox} from './mail.js';
 import {referenceOf} from './reference.js';
+import {openSubscriptions} from './subscriptions.js';
+import {openOutbox} from './outbox.js';
 
 const sameAddress = (a: unknown, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
 
@@ -15,7 +16,7 @@ function submissionsOf(store: Store, email: string): StoredSubmission[] {
 
 export function show(store: Store, email: string) {
   const submissions = submissionsOf(store, email);
-  const locales = new Map(submissions.map((s) => [s.id, s.locale]));
+  const subscriptions = openSubscriptions(store.db);
   return {
     submissions: submissions.map((s) => ({
       id: s.id,
@@ -25,37 +26,46 @@ export function show(store: Store, email: string) {
       createdAt: s.created_at,
       data: s.data,
     })),
-    subscriptions: store
-      .subscriptions()
-      .filter((sub) => sameAddress(sub.email, email))
-      .map((sub) => ({
+    subscriptions: [subscriptions.byEmail(email)].filter((sub) => sub !== undefined).map((sub) => {
+      // every confirmation's proof, the latest as `consent`
+      const consents = subscriptions.consents(sub.email).map((c) => ({
+        confirmedAt: c.confirmed_at,
+        ip: c.ip,
+        userAgent: c.user_agent,
+        textVersion: c.text_version,
+        locale: c.locale,
+      }));
+      const latest = consents.at(-1);
+      return {
         email: sub.email,
         status: sub.status,
-        signedUpAt: sub.confirm_token_created,
+        signedUpAt: sub.signed_up_at,
         confirmedAt: sub.confirmed_at,
         unsubscribedAt: sub.unsubscribed_at,
-        consent: {
-          ip: sub.confirmed_ip,
-          userAgent: null,
-          textVersion: null,
-          locale: (sub.submission_id && locales.get(sub.submission_id)) ?? null,
-        },
+        locale: sub.locale,
+        consent: latest ? {ip: latest.ip, userAgent: latest.userAgent, textVersion: latest.textVersion, locale: latest.locale} : null,
+        consents,
         reference: sub.submission_id && referenceOf(sub.submission_id),
-      })),
+      };
+    }),
+    outbox: openOutbox(store.db)
+      .forRecipient(email)
+      .map((m) => ({kind: m.kind, createdAt: m.created_at, sentAt: m.sent_at, reference: m.submission_id && referenceOf(m.submission_id)})),
   };
 }
 
-/** Deletes every record about `email` (submissions, subscription, outbox mails); returns how many went. */
-export function erase(store: Store, dataDir: string, email: string): number {
+/** Deletes every record about `email` (submissions, subscription, proofs of consent, outbox mails); returns how many went. */
+export function erase(store: Store, email: string): number {
   const ids = submissionsOf(store, email).map((s) => s.id);
   const removeSubmission = store.db.prepare('DELETE FROM submissions WHERE id = ?');
-  const rows = store.db.transaction(() => {
+  const removeMails = store.db.prepare('DELETE FROM outbox WHERE submission_id = ?');
+  openSubscriptions(store.db); // the tables exist even in a database that never saw a sign-up
+  const outbox = openOutbox(store.db);
+  return store.db.transaction(() => {
     let count = store.db.prepare('DELETE FROM newsletter_subscriptions WHERE email = ?').run(email).changes;
-    for (const id of ids) count += removeSubmission.run(id).changes;
+    count += store.db.prepare('DELETE FROM consents WHERE email = ?').run(email).changes;
+    count += outbox.removeRecipient(email);
+    for (const id of ids) count += removeSubmission.run(id).changes + removeMails.run(id).changes;
     return count;
   })();
-  const mails = outbox(dataDir);
-  const fileIds = new Set(ids.map(mails.fileId));
-  const files = mails.removeWhere((mail) => sameAddress(mail.to, email) || fileIds.has(mail.submission));
-  return rows + files;
 }

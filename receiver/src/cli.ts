@@ -122,7 +122,7 @@ const COMMANDS: Record<string, (args: string[]) => unknown> = {
   purge(args) {
     expectWords('purge', parseArgs(args, []).words, []);
     const {retainDays} = readConfig();
-    const purged = withStore((store, dir) => purge(store, dir, retainDays));
+    const purged = withStore((store) => purge(store, retainDays));
     console.log(JSON.stringify(purged));
   },
   show(args) {
@@ -131,7 +131,7 @@ const COMMANDS: Record<string, (args: string[]) => unknown> = {
   },
   erase(args) {
     const address = email('erase', parseArgs(args, []).words);
-    console.log(withStore((store, dir) => erase(store, dir, address)));
+    console.log(withStore((store) => erase(store, address)));
   },
 };
 

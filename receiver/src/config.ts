@@ -7,6 +7,9 @@
 import {resolve} from 'node:path';
 import {checkTimeZone, DEFAULT_TIME_ZONE, parseDeadline} from '../../src/shared/time.js';
 import type {ReceiverOptions} from './receiver.js';
+import {shownSmtpUrl, transportOptions} from './mail-config.js';
+import {parseMailFrom, parseNotifyTo} from './addresses.js';
+import {parseTrustProxy} from './proxy.js';
 
 export class ConfigError extends Error {}
 
@@ -76,9 +79,37 @@ function deadline(env: Env): Pick<ReceiverOptions, 'interestDeadline' | 'interes
   return {interestDeadline: value, interestTimeZone: zone};
 }
 
+/** Runs a parser of `name`'s value; its error (which starts with the variable's name) becomes a ConfigError. */
+function checked<T>(name: string, shown: string, parse: () => T): T {
+  try {
+    return parse();
+  } catch (error) {
+    const why = (error as Error).message.replace(new RegExp(`^${name}: `), '');
+    throw new ConfigError(`${name}=${JSON.stringify(shown)} is not valid: ${why}`);
+  }
+}
+
+/** `SMTP_URL`, `SMTP_USER`, `SMTP_PASS`, `MAIL_FROM`, `NOTIFY_TO`, `TRUST_PROXY` (mail-config.ts, addresses.ts, proxy.ts). */
+function mail(env: Env, publicUrl: string | undefined): Pick<ReceiverOptions, 'smtp' | 'mailFrom' | 'notifyTo' | 'trustProxy'> {
+  const set = (name: string) => env[name]?.trim() || undefined;
+  const url = set('SMTP_URL');
+  for (const name of ['SMTP_USER', 'SMTP_PASS']) {
+    if (!url && set(name)) throw new ConfigError(`${name} is set but SMTP_URL is not`);
+  }
+  const smtp = url ? {url, user: env.SMTP_USER || undefined, pass: env.SMTP_PASS || undefined} : undefined;
+  if (smtp) checked('SMTP_URL', shownSmtpUrl(smtp.url), () => transportOptions(smtp));
+  if (smtp && !publicUrl) throw new ConfigError('PUBLIC_URL is required with SMTP_URL: the links in the mails point there');
+  const mailFrom = set('MAIL_FROM');
+  if (mailFrom) checked('MAIL_FROM', mailFrom, () => parseMailFrom(mailFrom));
+  const notifyTo = set('NOTIFY_TO');
+  if (notifyTo) checked('NOTIFY_TO', notifyTo, () => parseNotifyTo(notifyTo));
+  const trustProxy = set('TRUST_PROXY');
+  if (trustProxy) checked('TRUST_PROXY', trustProxy, () => parseTrustProxy(trustProxy));
+  return {smtp, mailFrom, notifyTo, trustProxy};
+}
+
 /** Reads the whole configuration; throws a ConfigError naming the first bad variable. */
 export function readConfig(env: Env = process.env): ServeConfig {
-  const smtpHost = env.SMTP_HOST?.trim();
   return {
     port: integer(env, 'PORT', 8787, 0, 65535),
     host: env.HOST?.trim() || '127.0.0.1',
@@ -90,9 +121,7 @@ export function readConfig(env: Env = process.env): ServeConfig {
     ...deadline(env),
     graceMinutes: integer(env, 'INTEREST_GRACE_MINUTES', 15, 0, 10080),
     rateLimit: {max: integer(env, 'RATE_LIMIT', 30, 1, 1_000_000), windowMs: 60_000},
-    smtp: smtpHost
-      ? {host: smtpHost, port: integer(env, 'SMTP_PORT', 25, 1, 65535), from: env.SMTP_FROM || 'noreply@localhost'}
-      : undefined,
+    ...mail(env, publicUrl(env)),
   };
 }
 

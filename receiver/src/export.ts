@@ -7,6 +7,7 @@
  */
 import type {Store} from './store.js';
 import {referenceOf} from './reference.js';
+import {openSubscriptions} from './subscriptions.js';
 import {INTEREST_FIELDS} from '../../src/shared/rules.js';
 
 export type ExportForm = 'interest' | 'newsletter';
@@ -18,14 +19,16 @@ export const TEXT_COLUMNS = new Set(['reference', 'id', 'phone', 'email', 'confi
 export function exportRows(store: Store, form: ExportForm): unknown[][] {
   if (form === 'newsletter') {
     const names = new Map(store.submissions('newsletter').map((s) => [s.id, s]));
+    const subscriptions = openSubscriptions(store.db);
     const header = ['reference', 'email', 'name', 'locale', 'status', 'signed_up_at', 'confirmed_at', 'confirmed_ip', 'unsubscribed_at'];
     return [
       header,
-      ...store.subscriptions().map((sub) => {
+      ...subscriptions.all().map((sub) => {
         const submission = sub.submission_id ? names.get(sub.submission_id) : undefined;
+        const consent = subscriptions.consents(sub.email).at(-1); // the proof of the latest confirmation
         return [
           sub.submission_id && referenceOf(sub.submission_id), sub.email, submission?.data.name, submission?.locale,
-          sub.status, sub.confirm_token_created, sub.confirmed_at, sub.confirmed_ip, sub.unsubscribed_at,
+          sub.status, sub.signed_up_at, sub.confirmed_at, consent?.ip, sub.unsubscribed_at,
         ];
       }),
     ];

@@ -53,15 +53,15 @@ const flatValue = (value: unknown): boolean =>
 
 /**
  * The flat record of a body, or why it is refused.
- * JSON (also sent as `text/plain` by no-cors posts, or without a type) must be
- * an object. Form-encoded keys that repeat become arrays (`languages=de&languages=en`).
- * Anything else (multipart) is `'unsupported'`. Bytes that are no UTF-8 are
+ * JSON (also without a type) must be an object. Form-encoded keys that
+ * repeat become arrays (`languages=de&languages=en`). Anything else
+ * (`text/plain`, multipart) is `'unsupported'`. Bytes that are no UTF-8 are
  * refused, not replaced.
  */
 export function parseBody(contentType: string | undefined, body: Buffer): Fields | BodyError | 'unsupported' {
   const type = (contentType ?? '').split(';')[0].trim().toLowerCase();
   const form = type === 'application/x-www-form-urlencoded';
-  if (!form && type && type !== 'application/json' && type !== 'text/plain') return 'unsupported';
+  if (!form && type && type !== 'application/json') return 'unsupported';
   let text: string;
   try {
     text = utf8.decode(body);
@@ -113,15 +113,11 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
   res.writeHead(status, {
     'Content-Type': 'text/html; charset=utf-8',
     'Cache-Control': 'no-store',
-    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'",
-    'Referrer-Policy': 'no-referrer',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'",
+    // same-origin, not no-referrer: with no-referrer a browser sends `Origin: null` with the page's own POST
+    'Referrer-Policy': 'same-origin',
   });
   res.end(html);
-}
-
-/** The peer's address (no proxy headers: they could be forged), without the IPv4-in-IPv6 prefix. */
-export function clientIp(req: IncomingMessage): string {
-  return (req.socket.remoteAddress ?? '').replace(/^::ffff:/, '');
 }
 
 /** `http://host:port` of the socket the request came in on. */

@@ -1,20 +1,26 @@
 /**
  * The receiver's request handler: `POST {basePath}/submit` (idempotent per
- * submission id), the double opt-in links `GET {basePath}/confirm` and
- * `GET {basePath}/unsubscribe`, `GET {basePath}/health`, and, for tests only,
- * `{basePath}/__test/…`. It also applies the retention rules at creation and
- * then daily.
+ * submission id), the double opt-in pages `GET/POST {basePath}/confirm` and
+ * `GET/POST {basePath}/unsubscribe`, `GET {basePath}/health`, and, for tests
+ * only, `{basePath}/__test/…`. Every mail goes through the outbox, written in
+ * the transaction that stores its submission. It also applies the retention
+ * rules at creation and then daily.
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type BetterSqlite3 from 'better-sqlite3';
 import {randomUUID} from 'node:crypto';
 import {validateInterest, validateNewsletter, type Errors} from '../../src/shared/rules.js';
-import {clientIp, cors, localUrl, parseBody, preflight, readBody, sendHtml, sendJson, type Fields} from './http.js';
+import {cors, localUrl, parseBody, preflight, readBody, sendJson, type Fields} from './http.js';
 import {openStore} from './store.js';
-import {confirmationMail, outbox, sendSmtp, type SmtpOptions} from './mail.js';
 import {rateLimiter, type RateLimit} from './rate-limit.js';
 import {playFault, testControls, type Fault, type Route} from './test-controls.js';
-import {CONFIRMED, UNKNOWN_LINK, UNSUBSCRIBED, WITHDRAWN} from './pages.js';
+import {setUpMail, type MailOptions} from './mailing.js';
+import {openSubscriptions} from './subscriptions.js';
+import {signUp} from './double-opt-in.js';
+import {notifyMail} from './notify-mail.js';
+import {consentRoutes} from './consent-routes.js';
+import {clientAddress, parseTrustProxy} from './proxy.js';
+import {postRefusal} from './origin.js';
 import {allowList, type Form} from './fields.js';
 import {interestClosed, type DeadlineOptions} from './deadline.js';
 import {purge} from './retention.js';
@@ -23,8 +29,8 @@ import {referenceOf} from './reference.js';
 
 export {referenceOf};
 
-export interface ReceiverOptions extends DeadlineOptions {
-  /** Where `submissions.sqlite` and `outbox/` live; created if missing. */
+export interface ReceiverOptions extends DeadlineOptions, MailOptions {
+  /** Where `submissions.sqlite` lives; created if missing. */
   dataDir: string;
   /** startReceiver only: default 8787; 0 picks a free port. */
   port?: number;
@@ -32,17 +38,18 @@ export interface ReceiverOptions extends DeadlineOptions {
   host?: string;
   /** Default `/api`. */
   basePath?: string;
-  /** Origins (exact, e.g. `https://www.example.org`) that get CORS headers. Default none. */
+  /** Origins (exact, e.g. `https://www.example.org`) that get CORS headers and may POST. Default none (only the receiver's own). */
   allowedOrigins?: string[];
-  /** The public base URL for links in mails; default the address the request came in on. */
-  publicUrl?: string;
+  /** `TRUST_PROXY`: off (default), a hop count, or proxy addresses and CIDR ranges (comma-separated). */
+  trustProxy?: string | number;
+  /** The clock (ms since 1970), default `Date.now`; for tests. */
+  now?: () => number;
   /** Default 64 KiB. */
   maxBodyBytes?: number;
-  /** Submit requests per client IP; default 30 per minute. */
+  /** Submit requests per client address; default 30 per minute. */
   rateLimit?: RateLimit;
   /** Enables `{basePath}/__test/…`. Only for tests. */
   testControls?: boolean;
-  smtp?: SmtpOptions;
   /** Days an expression of interest is kept; default 365. */
   retainDays?: number;
   /** Field names kept besides the contract's (hidden inputs of a site). */
@@ -52,9 +59,9 @@ export interface ReceiverOptions extends DeadlineOptions {
 export interface Receiver {
   /** Handles the request if its path is one of the receiver's (answering asynchronously); returns whether it did. */
   handle(req: IncomingMessage, res: ServerResponse): boolean;
-  /** Closes the database. */
-  close(): void;
-  /** The better-sqlite3 database (tables `submissions` and `newsletter_subscriptions`). */
+  /** Stops the outbox worker (after the mail being sent) and closes the database. */
+  close(): Promise<void>;
+  /** The better-sqlite3 database (tables `submissions`, `newsletter_subscriptions`, `consents`, `outbox`). */
   db: BetterSqlite3.Database;
 }
 
@@ -71,13 +78,18 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   const basePath = (opts.basePath ?? '/api').replace(/\/+$/, '');
   const allowed = opts.allowedOrigins ?? [];
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
+  const clock = opts.now ?? Date.now;
+  const now = () => new Date(clock()).toISOString();
+  const trust = parseTrustProxy(opts.trustProxy === undefined ? undefined : String(opts.trustProxy));
+  const client = (req: IncomingMessage) => clientAddress(req, trust);
   const store = openStore(opts.dataDir);
-  const mails = outbox(opts.dataDir);
+  const subscriptions = openSubscriptions(store.db);
+  const mail = setUpMail(store.db, opts, clock);
   const keep = allowList(opts.extraFields);
   const closed = interestClosed(opts);
   const applyRetention = () => {
     try {
-      purge(store, opts.dataDir, opts.retainDays);
+      purge(store, opts.retainDays, clock());
     } catch (error) {
       console.error('receiver: purge failed:', (error as Error).message);
     }
@@ -89,30 +101,35 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   const controls = opts.testControls
     ? testControls({
         submissions: () => store.submissions(),
-        outbox: () => mails.list(),
+        outbox: () => mail.outbox.list().map((row) => ({...row, message: row.message && JSON.parse(row.message)})),
         reset() {
           store.clear();
-          mails.clear();
+          subscriptions.clear();
+          mail.outbox.clear();
           limiter.clear();
         },
       })
     : undefined;
 
-  function sendConfirmation(req: IncomingMessage, id: string, email: string, token: string): void {
-    const base = (opts.publicUrl?.replace(/\/+$/, '') || localUrl(req)) + basePath;
-    const query = `?token=${encodeURIComponent(token)}`;
-    const raw = confirmationMail(email, `${base}/confirm${query}`, `${base}/unsubscribe${query}`, opts.smtp?.from);
-    mails.write(id, raw);
-    if (opts.smtp) {
-      sendSmtp(opts.smtp, email, raw).catch((error: Error) =>
-        console.error(`receiver: confirmation mail for submission ${id} not sent: ${error.message}`),
-      );
-    }
-  }
+  /** Stores a new submission with its mails, in one transaction; returns whether it was new. */
+  const record = store.db.transaction(
+    (req: IncomingMessage, id: string, form: string, locale: string | null, data: Record<string, unknown>): boolean => {
+      const at = now();
+      if (!store.add(id, form, locale, data, at)) return false;
+      if (form === 'newsletter') {
+        const base = (opts.publicUrl?.replace(/\/+$/, '') || localUrl(req)) + basePath;
+        signUp(subscriptions, mail.outbox, {email: String(data.email), locale, submissionId: id, now: at, base, from: mail.from});
+      } else if (form === 'interest' && mail.notifyTo.length) {
+        const message = notifyMail({to: mail.notifyTo, from: mail.from, reference: referenceOf(id), data, locale, date: at});
+        mail.outbox.add('notify', id, mail.notifyTo.map((m) => m.address).join(', '), message, at);
+      }
+      return true;
+    },
+  );
 
   async function submit(req: IncomingMessage, res: ServerResponse): Promise<void> {
     const fault: Fault | undefined = controls?.nextFault();
-    const wait = limiter.hit(clientIp(req));
+    const wait = limiter.hit(client(req), clock());
     if (wait) return sendJson(res, 429, {errors: {_rate: 'limit'}}, {'Retry-After': String(wait)});
 
     const body = await readBody(req, maxBody);
@@ -136,7 +153,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     if (gotcha !== undefined && gotcha !== '' && gotcha !== null) return sendJson(res, 200, success);
 
     // After the deadline (and its grace period) only a submission already stored is answered as such.
-    if (data._form === 'interest' && closed(Date.now()) && !store.has(id)) {
+    if (data._form === 'interest' && closed(clock()) && !store.has(id)) {
       return sendJson(res, 422, {errors: {_form: 'closed'}});
     }
     const errors = validate(data._form, data);
@@ -144,51 +161,40 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
 
     const form = data._form as Form;
     const locale = typeof data._locale === 'string' && /^[a-z]{2,3}(-[a-z0-9]{1,8})*$/i.test(data._locale) ? data._locale : null;
-    const record = keep(form, data);
-    const email = form === 'newsletter' ? String(data.email) : undefined;
-    const {token} = store.add(id, form, locale, record, email);
-    if (token && email) sendConfirmation(req, id, email, token);
+    if (record(req, id, form, locale, keep(form, data))) mail.worker?.kick();
 
     if (fault?.afterStore && (await playFault(fault, res))) return;
     sendJson(res, 200, success);
   }
 
-  /** `GET confirm` / `GET unsubscribe`: a small page for the visitor. */
-  function link(action: 'confirm' | 'unsubscribe', req: IncomingMessage, res: ServerResponse): void {
-    const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '';
-    const sub = token ? (action === 'confirm' ? store.confirm(token, clientIp(req)) : store.unsubscribe(token)) : undefined;
-    if (!sub) return sendHtml(res, 404, UNKNOWN_LINK);
-    if (action === 'unsubscribe') return sendHtml(res, 200, UNSUBSCRIBED);
-    sendHtml(res, 200, sub.status === 'confirmed' ? CONFIRMED : WITHDRAWN);
-  }
-
-  /** 200 with the outbox's backlog when a row can be written, else 503. */
+  /** 200 with the outbox's backlog and its oldest unsent mail when a row can be written, else 503. */
   function health(_req: IncomingMessage, res: ServerResponse): void {
     try {
       store.checkWritable();
     } catch {
       return sendJson(res, 503, {ok: false, database: 'not writable'});
     }
-    sendJson(res, 200, {ok: true, database: 'writable', outbox: {backlog: mails.list().length}});
+    sendJson(res, 200, {ok: true, database: 'writable', outbox: mail.outbox.stats()});
   }
 
   const routes: Record<string, Route> = {
     'GET health': health,
     'POST submit': submit,
     'OPTIONS submit': (req, res) => preflight(req, res, allowed, 'POST'),
-    'GET confirm': (req, res) => link('confirm', req, res),
-    'GET unsubscribe': (req, res) => link('unsubscribe', req, res),
+    ...consentRoutes({subscriptions, now, client}),
   };
+  /** POSTs refused before they are read: a foreign browser Origin (403), `text/plain` (415). */
+  const guarded = new Set(['submit', 'confirm', 'unsubscribe']);
 
   /** The route for a request, or undefined when it is not ours. */
   function route(req: IncomingMessage): Route | undefined {
     const path = new URL(req.url ?? '/', 'http://localhost').pathname;
     if (!path.startsWith(basePath + '/')) return undefined;
     const name = path.slice(basePath.length + 1);
-    const own = routes[`${req.method} ${name}`];
+    const own = routes[`${req.method === 'HEAD' ? 'GET' : req.method} ${name}`]; // HEAD as GET (Node sends no body)
     if (own) return own;
     if (['submit', 'confirm', 'unsubscribe', 'health'].includes(name)) {
-      return (_req, res) => sendJson(res, 405, {errors: {_method: 'choice'}}, {Allow: name === 'submit' ? 'POST, OPTIONS' : 'GET'});
+      return (_req, res) => sendJson(res, 405, {errors: {_method: 'choice'}}, {Allow: name === 'submit' ? 'POST, OPTIONS' : name === 'health' ? 'GET' : 'GET, POST'});
     }
     if (!controls || !name.startsWith('__test/')) return undefined;
     const test = name.slice('__test/'.length);
@@ -200,9 +206,12 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
 
   return {
     handle(req: IncomingMessage, res: ServerResponse): boolean {
-      const run = route(req);
-      if (!run) return false;
+      const found = route(req);
+      if (!found) return false;
       cors(req, res, allowed);
+      const name = new URL(req.url ?? '/', 'http://localhost').pathname.slice(basePath.length + 1);
+      const refusal = req.method === 'POST' && guarded.has(name) ? postRefusal(req, allowed, opts.publicUrl) : undefined;
+      const run: Route = refusal ? (_req, res) => sendJson(res, refusal.status, {errors: refusal.errors}) : found;
       Promise.resolve()
         .then(() => run(req, res))
         .catch((error: unknown) => {
@@ -211,8 +220,9 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
         });
       return true;
     },
-    close(): void {
+    async close(): Promise<void> {
       clearInterval(daily);
+      await mail.worker?.stop();
       store.close();
     },
     db: store.db,

@@ -40,7 +40,7 @@ export async function startReceiver(opts: ServeOptions): Promise<RunningReceiver
       server.listen(opts.port ?? 8787, host, done);
     });
   } catch (error) {
-    receiver.close();
+    await receiver.close();
     throw error;
   }
   const {port} = server.address() as AddressInfo;
@@ -55,8 +55,7 @@ export async function startReceiver(opts: ServeOptions): Promise<RunningReceiver
         const force = setTimeout(() => server.closeAllConnections(), opts.graceMs ?? 10_000);
         server.close(() => {
           clearTimeout(force);
-          receiver.close();
-          done();
+          void receiver.close().then(done);
         });
         server.closeIdleConnections();
       })),

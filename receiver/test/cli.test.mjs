@@ -112,7 +112,9 @@ test('serve: submissions over HTTP; export, show, erase, backup and purge on DAT
   assert.deepEqual(access.submissions.map((s) => s.form).sort(), ['interest', 'newsletter']);
   assert.equal(access.subscriptions.length, 1);
   assert.equal(access.subscriptions[0].status, 'pending');
-  assert.equal(access.subscriptions[0].consent.locale, 'de');
+  assert.equal(access.subscriptions[0].locale, 'de');
+  assert.equal(access.subscriptions[0].consent, null, 'no proof of consent before the confirmation');
+  assert.deepEqual(access.outbox.map((m) => m.kind), ['confirm']);
   assert.equal(access.submissions.find((s) => s.form === 'newsletter').data.name, 'Anna');
 
   // backup while serving: a consistent database of its own
@@ -125,18 +127,25 @@ test('serve: submissions over HTTP; export, show, erase, backup and purge on DAT
   db.close();
 
   // erase: everywhere, outbox included; says how many records went
-  const mails = () => readdirSync(join(dataDir, 'outbox'));
+  const mails = () => {
+    const outbox = new Database(join(dataDir, 'submissions.sqlite'), {readonly: true});
+    try {
+      return outbox.prepare('SELECT id FROM outbox').all();
+    } finally {
+      outbox.close();
+    }
+  };
   assert.equal(mails().length, 1);
   const erased = await run(['erase', 'anna@example.org'], {dataDir});
   assert.equal(erased.status, 0, erased.stderr);
   assert.equal(erased.stdout.trim(), '4', 'two submissions, one subscription, one mail');
-  assert.deepEqual(JSON.parse((await run(['show', 'anna@example.org'], {dataDir})).stdout), {submissions: [], subscriptions: []});
+  assert.deepEqual(JSON.parse((await run(['show', 'anna@example.org'], {dataDir})).stdout), {submissions: [], subscriptions: [], outbox: []});
   assert.deepEqual(mails(), []);
   assert.equal((await run(['erase', 'anna@example.org'], {dataDir})).stdout.trim(), '0');
 
   const purged = await run(['purge'], {dataDir});
   assert.equal(purged.status, 0, purged.stderr);
-  assert.deepEqual(JSON.parse(purged.stdout), {subscriptions: 0, newsletter: 0, interest: 0, outbox: 0});
+  assert.deepEqual(JSON.parse(purged.stdout), {subscriptions: 0, consents: 0, newsletter: 0, interest: 0, outbox: 0});
 
   // the service is still up and answers as before
   const health = await fetch(`${served.url}/api/health`).catch((error) => assert.fail(`${error.cause ?? error}\n${served.stderr()}`));

@@ -39,7 +39,7 @@ export function submit(url, body, {key = randomUUID(), headers = {}} = {}) {
  * Asynchronous, so that the test's own HTTP connections live on while it runs.
  */
 export function run(args, {dataDir, env = {}, bin = BIN, cwd, encoding = 'utf8'} = {}) {
-  const command = bin.endsWith('.js') ? [process.execPath, [bin, ...args]] : [bin, args];
+  const command = /\.m?js$/.test(bin) ? [process.execPath, [bin, ...args]] : [bin, args];
   const child = spawn(command[0], command[1], {
     cwd,
     env: {...process.env, ...(dataDir ? {DATA_DIR: dataDir} : {}), ...env},
@@ -64,7 +64,7 @@ export function run(args, {dataDir, env = {}, bin = BIN, cwd, encoding = 'utf8'}
  * listens: {url, child, lines (stdout lines so far), exited (a promise of the exit code)}.
  */
 export function serve({dataDir, env = {}, bin = BIN, cwd} = {}) {
-  const command = bin.endsWith('.js') ? [process.execPath, [bin, 'serve']] : [bin, ['serve']];
+  const command = /\.m?js$/.test(bin) ? [process.execPath, [bin, 'serve']] : [bin, ['serve']];
   const child = spawn(command[0], command[1], {
     cwd,
     env: {...process.env, PORT: '0', DATA_DIR: dataDir, ...env},

@@ -70,7 +70,10 @@ test('health: 200 with the outbox backlog while the database is writable, 503 wh
     assert.equal((await submit(running.url, newsletter())).status, 200);
     const ok = await fetch(`${running.url}/api/health`);
     assert.equal(ok.status, 200);
-    assert.deepEqual(await ok.json(), {ok: true, database: 'writable', outbox: {backlog: 1}});
+    const {outbox, ...rest} = await ok.json();
+    assert.deepEqual(rest, {ok: true, database: 'writable'});
+    assert.deepEqual({...outbox, oldestUnsent: typeof outbox.oldestUnsent}, {backlog: 1, oldestUnsent: 'string', failed: 0, lastError: null});
+    assert.ok(Math.abs(Date.parse(outbox.oldestUnsent) - Date.now()) < 10_000, 'no SMTP here: the mail waits');
     running.receiver.db.pragma('query_only = ON'); // as a read-only or full disk would
     const down = await fetch(`${running.url}/api/health`);
     assert.equal(down.status, 503);
@@ -99,14 +102,14 @@ test('retention: purge removes unconfirmed sign-ups after 30 days, interest afte
   age(keys.newInterest, 300);
   age(keys.oldPending, 31);
   age(keys.oldConfirmed, 200);
-  db.prepare('UPDATE newsletter_subscriptions SET confirm_token_created = ? WHERE email = ?').run(daysAgo(31), 'old@example.org');
-  db.prepare("UPDATE newsletter_subscriptions SET confirm_token_created = ?, status = 'confirmed', confirmed_at = ? WHERE email = ?")
+  db.prepare('UPDATE newsletter_subscriptions SET signed_up_at = ? WHERE email = ?').run(daysAgo(31), 'old@example.org');
+  db.prepare("UPDATE newsletter_subscriptions SET signed_up_at = ?, status = 'confirmed', confirmed_at = ? WHERE email = ?")
     .run(daysAgo(200), daysAgo(199), 'kept@example.org');
   db.close();
 
   const purged = await run(['purge'], {dataDir});
   assert.equal(purged.status, 0, purged.stderr);
-  assert.deepEqual(JSON.parse(purged.stdout), {subscriptions: 1, newsletter: 1, interest: 1, outbox: 1});
+  assert.deepEqual(JSON.parse(purged.stdout), {subscriptions: 1, consents: 0, newsletter: 1, interest: 1, outbox: 1});
   const check = new Database(join(dataDir, 'submissions.sqlite'), {readonly: true});
   assert.deepEqual(check.prepare('SELECT id FROM submissions ORDER BY rowid').all().map((r) => r.id), [keys.newInterest, keys.newPending, keys.oldConfirmed]);
   assert.deepEqual(check.prepare('SELECT email FROM newsletter_subscriptions ORDER BY rowid').all().map((r) => r.email), ['new@example.org', 'kept@example.org']);
