@@ -6,6 +6,7 @@
  */
 import {randomUUID} from 'node:crypto';
 import {DE_STATES} from '../../src/shared/regions.js';
+import {parsePhone} from '../../src/shared/phone.js';
 import type {Message} from './outbox.js';
 import {domainOf, type Mailbox} from './addresses.js';
 import {htmlMail, para} from './mail-html.js';
@@ -48,9 +49,11 @@ const CHOICES: Record<string, Record<string, string>> = {
   preferredRegion: {africa: name(regions, '002'), 'latin-america': name(regions, '419'), open: 'Noch offen'},
 };
 
-/** A value as the form shows it: names for codes, "Ja"/"Nein" for the checkbox. */
-function shown(key: string, value: unknown): string {
+/** A value as the form shows it: names for codes, the phone per DIN 5008, "Ja"/"Nein" for the checkbox. */
+function shown(key: string, value: unknown, data: Record<string, unknown>): string {
   const list = ([] as unknown[]).concat(value).map(String);
+  // As the form and the contact card write it (DIN 5008); national numbers read in the form's country.
+  if (key === 'phone') return parsePhone(list[0], String(data.country))?.display ?? list[0];
   if (key === 'country' || key === 'partnerCountry') return name(regions, list[0]);
   if (key === 'state') return DE_STATES[list[0]] ?? list[0];
   if (key === 'workshop') return value === true || value === 'true' ? 'Ja' : 'Nein';
@@ -63,11 +66,11 @@ export function interestLines(data: Record<string, unknown>): [string, string][]
   const known = new Set(LABELS.map(([key]) => key));
   const filled = (key: string) => data[key] !== undefined && data[key] !== null && data[key] !== '';
   return [
-    ...LABELS.filter(([key]) => filled(key)).map(([key, label]): [string, string] => [label, shown(key, data[key])]),
+    ...LABELS.filter(([key]) => filled(key)).map(([key, label]): [string, string] => [label, shown(key, data[key], data)]),
     ...Object.keys(data)
       .filter((key) => !known.has(key) && filled(key))
       .sort()
-      .map((key): [string, string] => [key, shown(key, data[key])]),
+      .map((key): [string, string] => [key, shown(key, data[key], data)]),
   ];
 }
 
