@@ -55,14 +55,18 @@ type Options = readonly (readonly [string, string])[];
 const MODES = ['json', 'form', 'no-cors'];
 
 export abstract class KpForm extends KpElement {
-  static override styles = [baseStyles, formStyles];
-  static override properties: PropertyDeclarations = {
-    action: {},
-    mode: {},
-    privacyUrl: {attribute: 'privacy-url'},
-    draft: {},
-    invalid: {state: true},
-  };
+  static override get styles() {
+    return [baseStyles, formStyles];
+  }
+  static override get properties(): PropertyDeclarations {
+    return {
+      action: {},
+      mode: {},
+      privacyUrl: {attribute: 'privacy-url'},
+      draft: {},
+      invalid: {state: true},
+    };
+  }
 
   /** Where the form is sent: `https:`, a same-origin path (`/api/submit`), or `http://localhost`. */
   action?: string = undefined;
