@@ -97,7 +97,7 @@ export class KpShare extends KpElement {
   protected override render() {
     const raw = this.url?.trim();
     const given = raw && httpUrl(raw);
-    if (raw && !given) this.reportAttribute('url', raw, "not an http(s) URL; the page's own is shared.");
+    if (raw && !given) this.reportAttribute('url', this.url, "not an http(s) URL; the page's own is shared.");
     const url = given || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href;
     const title = this.title?.trim() || document.title;
     this.#shared = [title, url];
