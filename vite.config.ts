@@ -3,6 +3,14 @@ import {readFileSync} from 'node:fs';
 import {msgIds} from './scripts/msg-ids.mjs';
 import {minifyTemplates, stripPureAnnotations} from './scripts/minify-templates.mjs';
 
+/**
+ * Members of our own classes and objects that no page, framework or test reaches
+ * (protected helpers, internal interfaces): the minifier shortens them like
+ * `#private` ones. Only unquoted uses are renamed, so none of these may be read by
+ * its name as a string (`changed.has('…')`, a reactive property) or from outside the file.
+ */
+const INTERNAL = ['reportAttribute', 'values_', 'defaults_', 'submitLabel', 'sentText', 'privacyLink', 'wantsSeconds', 'wakeAt', 'uidSeed'];
+
 const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /**
@@ -26,7 +34,10 @@ export default defineConfig({
       fileName: () => process.env.KP_FILE ?? 'klimapartner-widgets.js',
     },
     rolldownOptions: {
-      output: {codeSplitting: false, minify: true},
+      output: {
+        codeSplitting: false,
+        minify: {compress: true, mangle: true, codegen: true, mangleProps: {include: new RegExp(`^(${INTERNAL.join('|')})$`)}},
+      },
     },
   },
 });
