@@ -1,7 +1,7 @@
 import {defineConfig} from 'vite';
 import {readFileSync} from 'node:fs';
 import {msgIds} from './scripts/msg-ids.mjs';
-import {minifyTemplates, stripPureAnnotations} from './scripts/minify-templates.mjs';
+import {minifyTemplates, stripPureAnnotations, terserPass} from './scripts/minify-templates.mjs';
 
 /**
  * Members of our own classes and objects that no page, framework or test reaches
@@ -21,7 +21,7 @@ const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.
 export default defineConfig({
   define: {__KP_VERSION__: JSON.stringify(version)},
   // msgIds: msg('German text') → msg(n), and '@lit/localize' → src/shared/lit-localize.ts (scripts/msg-ids.mjs).
-  plugins: [msgIds(), minifyTemplates(), stripPureAnnotations()],
+  plugins: [msgIds(), minifyTemplates(), stripPureAnnotations(), terserPass()],
   build: {
     // The browser baseline (docs/browsers.md): newer syntax (static blocks for Safari 16.0) is lowered.
     target: ['chrome109', 'edge109', 'firefox115', 'safari16'],
