@@ -4,12 +4,17 @@ import {msgIds} from './scripts/msg-ids.mjs';
 import {minifyTemplates, stripPureAnnotations, terserPass} from './scripts/minify-templates.mjs';
 
 /**
- * Members of our own classes and objects that no page, framework or test reaches
- * (protected helpers, internal interfaces): the minifier shortens them like
- * `#private` ones. Only unquoted uses are renamed, so none of these may be read by
- * its name as a string (`changed.has('…')`, a reactive property) or from outside the file.
+ * Members of our own classes and objects that no page, framework or test of the
+ * built file reaches: KpElement's and KpForm's protected helpers, and the fields of
+ * internal objects (the ticker's subscribers, Deadline, Phone, the countdown's Words,
+ * a calendar entry). The minifier shortens them as it does `#private` ones. Only
+ * unquoted uses are renamed, so none of these may be read by its name as a string
+ * (`changed.has('…')`, a reactive property) or by code outside this file.
  */
-const INTERNAL = ['reportAttribute', 'values_', 'defaults_', 'submitLabel', 'sentText', 'privacyLink', 'wantsSeconds', 'wakeAt', 'uidSeed'];
+const INTERNAL = [
+  ...['reportAttribute', 'values_', 'defaults_', 'submitLabel', 'sentText', 'privacyLink', 'fields', 'field', 'kind'],
+  ...['wantsSeconds', 'wakeAt', 'uidSeed', 'instant', 'zone', 'e164', 'dash', 'digits', 'formats', 'texts'],
+];
 
 const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
