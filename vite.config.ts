@@ -16,6 +16,9 @@ const INTERNAL = [
   ...['wantsSeconds', 'wakeAt', 'uidSeed', 'instant', 'zone', 'e164', 'dash', 'digits', 'formats', 'texts'],
 ];
 
+// The browser baseline (docs/browsers.md): newer syntax (static blocks for Safari 16.0) is lowered.
+const TARGET = ['chrome109', 'edge109', 'firefox115', 'safari16'];
+
 const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
 /**
@@ -26,10 +29,9 @@ const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.
 export default defineConfig({
   define: {__KP_VERSION__: JSON.stringify(version)},
   // msgIds: msg('German text') → msg(n), and '@lit/localize' → src/shared/lit-localize.ts (scripts/msg-ids.mjs).
-  plugins: [msgIds(), minifyTemplates(), stripPureAnnotations(), terserPass()],
+  plugins: [msgIds(), minifyTemplates(), stripPureAnnotations(), terserPass(TARGET)],
   build: {
-    // The browser baseline (docs/browsers.md): newer syntax (static blocks for Safari 16.0) is lowered.
-    target: ['chrome109', 'edge109', 'firefox115', 'safari16'],
+    target: TARGET,
     outDir: process.env.KP_OUT_DIR ?? 'dist',
     emptyOutDir: false,
     sourcemap: false,
