@@ -14,6 +14,8 @@ import {minifyTemplates, stripPureAnnotations, terserPass} from './scripts/minif
 const INTERNAL = [
   ...['reportAttribute', 'values_', 'defaults_', 'submitLabel', 'sentText', 'privacyLink', 'fields', 'field', 'kind'],
   ...['wantsSeconds', 'wakeAt', 'uidSeed', 'instant', 'zone', 'e164', 'dash', 'digits', 'formats', 'texts'],
+  // internal state (reactive, but never read by name as a string)
+  ...['said', 'paused', 'announcement', 'photoFailed', 'invalid', 'locale', 'intl'],
 ];
 
 // The browser baseline (docs/browsers.md): newer syntax (static blocks for Safari 16.0) is lowered.
