@@ -40,16 +40,20 @@ import {contactCardStyles} from './contact-card.styles.js';
  * @cssproperty --kp-contact-photo-radius - Corner of the photo (default 50%, a circle).
  */
 export class KpContactCard extends KpElement {
-  static override styles = [baseStyles, contactCardStyles];
-  static override properties: PropertyDeclarations = {
-    name: {},
-    jobTitle: {attribute: 'job-title'},
-    organisation: {},
-    phone: {},
-    email: {},
-    photo: {},
-    photoFailed: {state: true},
-  };
+  static override get styles() {
+    return [baseStyles, contactCardStyles];
+  }
+  static override get properties(): PropertyDeclarations {
+    return {
+      name: {},
+      jobTitle: {attribute: 'job-title'},
+      organisation: {},
+      phone: {},
+      email: {},
+      photo: {},
+      photoFailed: {state: true},
+    };
+  }
 
   /** The person's or team's name (required). */
   name = '';
@@ -64,22 +68,22 @@ export class KpContactCard extends KpElement {
 
   private photoFailed = false;
   /** name, job title and organisation, trimmed */
-  private texts: string[] = [];
-  private tel?: Phone;
-  private mail?: string;
-  private img?: string;
+  #texts: string[] = [];
+  #tel?: Phone;
+  #mail?: string;
+  #img?: string;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const values = [this.name, this.jobTitle, this.organisation, this.phone, this.email, this.photo];
     const [name, job, org, phone, email, photo] = values.map((v) => String(v).trim());
-    this.texts = [name, job, org];
+    this.#texts = [name, job, org];
     if (!name) this.reportAttribute('name', name, 'required.');
-    this.tel = phone ? parsePhone(phone) : undefined;
-    if (phone && !this.tel) this.reportAttribute('phone', phone, 'not a phone number like "0231 936960-14".');
-    this.mail = isEmail(email) ? email : undefined;
-    if (email && !this.mail) this.reportAttribute('email', email, 'not an e-mail address.');
-    this.img = photo ? httpUrl(photo) : undefined;
-    if (photo && !this.img) this.reportAttribute('photo', photo, 'not an http(s) URL.');
+    this.#tel = phone ? parsePhone(phone) : undefined;
+    if (phone && !this.#tel) this.reportAttribute('phone', phone, 'not a phone number like "0231 936960-14".');
+    this.#mail = isEmail(email) ? email : undefined;
+    if (email && !this.#mail) this.reportAttribute('email', email, 'not an e-mail address.');
+    this.#img = photo ? httpUrl(photo) : undefined;
+    if (photo && !this.#img) this.reportAttribute('photo', photo, 'not an http(s) URL.');
     if (changed.has('photo')) this.photoFailed = false;
   }
 
@@ -87,14 +91,16 @@ export class KpContactCard extends KpElement {
     this.photoFailed = true;
   }
 
-  private save() {
-    const [name, jobTitle, organisation] = this.texts;
-    const text = vcard({name, jobTitle, organisation, phone: this.tel?.e164, email: this.mail, photo: this.img});
+  #save() {
+    const [name, jobTitle, organisation] = this.#texts;
+    const text = vcard({name, jobTitle, organisation, phone: this.#tel?.e164, email: this.#mail, photo: this.#img});
     download(text, fileName(name || organisation, 'vcf', 'kontakt'), 'text/vcard', this);
   }
 
   protected override render() {
-    const {tel, mail, texts: [name, job, org]} = this;
+    const [name, job, org] = this.#texts;
+    const tel = this.#tel;
+    const mail = this.#mail;
     const title = name || org;
     if (!title && !tel && !mail) return html`<slot></slot>`;
     // No white space between tags: Lit ships template text as written.
@@ -102,8 +108,8 @@ export class KpContactCard extends KpElement {
     const item = (caption: string, part: string, href: string, text: unknown) =>
       html`<div><dt part="caption">${caption}</dt><dd><a part=${part} class=${part} href=${href}>${text}</a></dd></div>`;
     const photo =
-      this.img && !this.photoFailed
-        ? html`<img class="photo" part="photo" src=${this.img} alt="" @error=${this.#photoError}>`
+      this.#img && !this.photoFailed
+        ? html`<img class="photo" part="photo" src=${this.#img} alt="" @error=${this.#photoError}>`
         : nothing;
     // Long addresses break before "@" and "." (a <wbr> is not copied with the text).
     const address = mail?.split(/(?=[@.])/).map((p, i) => (i ? html`<wbr>${p}` : p));
@@ -116,7 +122,7 @@ export class KpContactCard extends KpElement {
     return html`<div class="card" part="base">${photo}<div class="text">${line('name', title)}${line('job-title', job)}${line(
       'organisation',
       name && org,
-    )}${details}<button class="button secondary" part="button" @click=${this.save}>${msg('Kontakt speichern (.vcf)')}<span
+    )}${details}<button class="button secondary" part="button" @click=${this.#save}>${msg('Kontakt speichern (.vcf)')}<span
       class="visually-hidden">: ${title}</span></button></div></div>`;
   }
 }

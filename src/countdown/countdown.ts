@@ -41,14 +41,18 @@ import {countdownStyles} from './countdown.styles.js';
  * @event kp-expired - Once, when the countdown reaches zero while on the page.
  */
 export class KpCountdown extends KpElement {
-  static override styles = [baseStyles, countdownStyles];
-  static override properties: PropertyDeclarations = {
-    deadline: {},
-    timeZone: {attribute: 'time-zone'},
-    label: {},
-    paused: {state: true},
-    announcement: {state: true},
-  };
+  static override get styles() {
+    return [baseStyles, countdownStyles];
+  }
+  static override get properties(): PropertyDeclarations {
+    return {
+      deadline: {},
+      timeZone: {attribute: 'time-zone'},
+      label: {},
+      paused: {state: true},
+      announcement: {state: true},
+    };
+  }
 
   /** The deadline: ISO 8601 with offset, a local date-time, or a date (= the end of that day). */
   deadline = '';
@@ -75,81 +79,74 @@ export class KpCountdown extends KpElement {
   /** Text for the live region; set only when the deadline passes while the page is open. */
   private announcement = '';
 
-  private parsed?: Deadline;
-  // Stable handlers: a new function on every render would re-add the listeners on each update.
-  #togglePause = () => {
-    this.paused = !this.paused;
-    this.#now = Date.now();
-    reschedule();
-  };
-  #save = () => this.save();
-  private visible = true;
-  private wasExpired?: boolean;
-  private stopTicks?: () => void;
-  private stopWatching?: () => void;
+  #parsed?: Deadline;
+  #visible = true;
+  #wasExpired?: boolean;
+  #stopTicks?: () => void;
+  #stopWatching?: () => void;
 
   /** Milliseconds left; never negative (0 also when the deadline cannot be read). */
   get remaining(): number {
-    return this.parsed ? Math.max(0, this.parsed.instant - Date.now()) : 0;
+    return this.#parsed ? Math.max(0, this.#parsed.instant - Date.now()) : 0;
   }
 
   /** Whether the deadline has passed. */
   get expired(): boolean {
-    return !!this.parsed && !this.remaining;
+    return !!this.#parsed && !this.remaining;
   }
 
   override connectedCallback(): void {
     super.connectedCallback();
-    this.stopWatching = watchVisibility(this, (visible) => {
-      if ((this.visible = visible) && this.parsed) this.#at(Date.now());
+    this.#stopWatching = watchVisibility(this, (visible) => {
+      if ((this.#visible = visible) && this.#parsed) this.#at(Date.now());
       reschedule();
     });
-    this.startTicks();
+    this.#startTicks();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    this.stop();
-    this.stopWatching!();
+    this.#stop();
+    this.#stopWatching!();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('deadline') || changed.has('timeZone')) {
-      const parsed = (this.parsed = readDeadline(this, this.deadline, this.timeZone));
+      const parsed = (this.#parsed = readDeadline(this, this.deadline, this.timeZone));
       this.#local = parsed && differsFromVisitor(parsed.instant, parsed.zone);
-      this.wasExpired = undefined;
+      this.#wasExpired = undefined;
       this.#now = Date.now();
-      if (this.isConnected) this.startTicks();
+      if (this.isConnected) this.#startTicks();
     }
     const expired = this.expired;
     this.toggleAttribute('expired', expired);
-    if (this.wasExpired === false && expired) {
-      this.announcement = this.t(() => this.expiredText());
+    if (this.#wasExpired === false && expired) {
+      this.announcement = this.t(() => this.#expiredText());
       this.dispatchEvent(new KpExpiredEvent());
     }
-    this.wasExpired = this.parsed ? expired : undefined;
+    this.#wasExpired = this.#parsed ? expired : undefined;
   }
 
-  private stop() {
-    this.stopTicks?.();
-    this.stopTicks = undefined;
+  #stop() {
+    this.#stopTicks?.();
+    this.#stopTicks = undefined;
   }
 
-  private startTicks() {
-    this.stop();
-    if (!this.parsed || this.expired) return;
+  #startTicks() {
+    this.#stop();
+    if (!this.#parsed || this.expired) return;
     const self = this;
-    this.stopTicks = subscribe({
+    this.#stopTicks = subscribe({
       tick(now) {
-        const end = now >= self.parsed!.instant;
-        if (self.visible || end) self.#at(now);
-        if (end) self.stop();
+        const end = now >= self.#parsed!.instant;
+        if (self.#visible || end) self.#at(now);
+        if (end) self.#stop();
       },
       get wantsSeconds() {
-        return self.visible && !self.paused;
+        return self.#visible && !self.paused;
       },
       get wakeAt() {
-        return self.parsed?.instant;
+        return self.#parsed?.instant;
       },
     });
   }
@@ -157,7 +154,7 @@ export class KpCountdown extends KpElement {
   /** Shows the time left at `now`: the seconds at once, anything more through an update. */
   #at(now: number) {
     this.#now = now;
-    const left = this.parsed!.instant - now;
+    const left = this.#parsed!.instant - now;
     if (left > 0 && Math.floor(left / 60_000) === this.#minutes) this.#show(3, Math.floor(left / 1000) % 60);
     else this.requestUpdate();
   }
@@ -171,12 +168,19 @@ export class KpCountdown extends KpElement {
     }
   }
 
-  private expiredText(): string {
+  #expiredText(): string {
     return this.label ? msg(str`Die Frist „${this.label}“ ist abgelaufen.`) : msg('Die Frist ist abgelaufen.');
   }
 
-  private save() {
-    const {instant, zone} = this.parsed!;
+  // Handlers are methods (lit-html calls them on the element): the same function on every render.
+  #togglePause() {
+    this.paused = !this.paused;
+    this.#now = Date.now();
+    reschedule();
+  }
+
+  #save() {
+    const {instant, zone} = this.#parsed!;
     const label = this.label;
     const text = this.t(() =>
       calendarFile({
@@ -191,8 +195,8 @@ export class KpCountdown extends KpElement {
   }
 
   protected override render() {
-    if (!this.parsed) return html`<slot></slot>`;
-    const {instant, zone} = this.parsed;
+    if (!this.#parsed) return html`<slot></slot>`;
+    const {instant, zone} = this.#parsed;
     const {intl, label, paused} = this;
     const expired = this.expired;
     let sentence = '';
@@ -215,7 +219,7 @@ export class KpCountdown extends KpElement {
     // No white space between tags: Lit ships template text as written.
     return html`<div part="base">${
       expired
-        ? html`<p class="expired" part="expired">${this.expiredText()}</p>`
+        ? html`<p class="expired" part="expired">${this.#expiredText()}</p>`
         : html`<p class="label" part="label">${label || msg('Verbleibende Zeit')}</p><p class="visually-hidden">${sentence}</p><ul class="digits" part="digits" aria-hidden="true"><li>${unit(0)}${unit(1)}</li><li>${unit(2)}${
             paused ? nothing : unit(3)
           }</li></ul>`

@@ -55,14 +55,18 @@ const printPage = () => print();
  * @event kp-error - Failed for good or refused by the receiver; `detail: {error, data}`.
  */
 export class KpInterestForm extends KpForm {
-  static override styles = [...KpForm.styles, interestStyles];
-  static override properties = {
-    deadline: {},
-    timeZone: {attribute: 'time-zone'},
-    consentRequired: {type: Boolean, attribute: 'consent-required'},
-    closed: {state: true},
-    said: {state: true},
-  };
+  static override get styles() {
+    return [...KpForm.styles, interestStyles];
+  }
+  static override get properties() {
+    return {
+      deadline: {},
+      timeZone: {attribute: 'time-zone'},
+      consentRequired: {type: Boolean, attribute: 'consent-required'},
+      closed: {state: true},
+      said: {state: true},
+    };
+  }
 
   /** After this instant the form accepts nothing (ISO 8601; a date means the end of that day). None: always open. */
   deadline?: string = undefined;

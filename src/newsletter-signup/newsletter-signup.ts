@@ -36,10 +36,12 @@ import type {Fields} from '../shared/submission/encode.js';
  * @event kp-error - Failed for good or refused by the receiver; `detail: {error, data}`.
  */
 export class KpNewsletterSignup extends KpForm {
-  static override properties = {
-    emailField: {attribute: 'email-field'},
-    withName: {type: Boolean, attribute: 'with-name'},
-  };
+  static override get properties() {
+    return {
+      emailField: {attribute: 'email-field'},
+      withName: {type: Boolean, attribute: 'with-name'},
+    };
+  }
   /** The key of the e-mail field for a provider, e.g. `EMAIL`. */
   emailField = 'email';
   /** Also asks for a name (optional). */

@@ -46,13 +46,17 @@ const encode = encodeURIComponent;
  * @event kp-share - After the visitor chose a way to share; `detail: {method}`: `native`, `copy`, `email` or the network's name.
  */
 export class KpShare extends KpElement {
-  static override styles = [baseStyles, formStyles, shareStyles];
-  static override properties: PropertyDeclarations = {
-    url: {},
-    title: {},
-    networks: {},
-    said: {state: true},
-  };
+  static override get styles() {
+    return [baseStyles, formStyles, shareStyles];
+  }
+  static override get properties(): PropertyDeclarations {
+    return {
+      url: {},
+      title: {},
+      networks: {},
+      said: {state: true},
+    };
+  }
 
   /** The URL to share (http or https); default the page's canonical URL, else its own. */
   url = '';
@@ -79,7 +83,8 @@ export class KpShare extends KpElement {
     field?.select();
   }
 
-  #toot = (e: Event) => {
+  // The Mastodon form's handler is a method (lit-html calls it on the element): the same function on every render.
+  #toot(e: Event) {
     e.preventDefault();
     const host = mastodonHost((server = (e.target as HTMLFormElement).s.value));
     this.said = host ? 0 : 3;
@@ -87,7 +92,7 @@ export class KpShare extends KpElement {
       open(shareUrl(NETWORKS.Mastodon, ...this.#shared, host), '_blank', 'noopener,noreferrer');
       this.#fire('mastodon');
     } else this.#focus('s');
-  };
+  }
 
   protected override render() {
     const raw = this.url?.trim();

@@ -9,7 +9,9 @@ import {reportAttributeError} from './attribute-error.js';
 
 export class KpElement extends ReactiveBase {
   // Declared without decorators: each decorator call ships in the bundle.
-  static override properties: PropertyDeclarations = {locale: {state: true}, intl: {state: true}};
+  static override get properties(): PropertyDeclarations {
+    return {locale: {state: true}, intl: {state: true}};
+  }
 
   /** The language this element renders in: `de`, `en`, `fr`, `es` or `pt`. */
   protected locale: Locale = 'de';

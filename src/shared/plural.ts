@@ -15,10 +15,7 @@ const rules = new Map<string, Intl.PluralRules>();
 export function plural(forms: string, n: number, locale: string): string {
   let r = rules.get(locale);
   if (!r) rules.set(locale, (r = new Intl.PluralRules(locale)));
-  const found: Record<string, string> = {};
-  for (const form of forms.split('|')) {
-    const i = form.indexOf(':');
-    found[form.slice(0, i)] = form.slice(i + 1);
-  }
+  // 'one:# Zeichen' → ['one', '# Zeichen', ''] (split at the first colon only).
+  const found: Record<string, string> = Object.fromEntries(forms.split('|').map((form) => form.split(/:(.*)/)));
   return (found[r.select(n)] ?? found.other).replace('#', n.toLocaleString(locale));
 }

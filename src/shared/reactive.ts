@@ -61,16 +61,18 @@ export function addStyles(root: ShadowRoot, styles: CSSResult[]): boolean {
     return !!style.sheet;
   });
 }
-const attributeMaps = new WeakMap<Ctor, Map<string, string>>();
+/** An attribute's property, and whether it is Boolean (present = true). */
+type Attribute = readonly [property: string, boolean: boolean];
+const attributeMaps = new WeakMap<Ctor, Map<string, Attribute>>();
 
 /** Attribute → property of `ctor`, defining the property accessors on first use. */
-function attributes(ctor: Ctor): Map<string, string> {
+function attributes(ctor: Ctor): Map<string, Attribute> {
   let map = attributeMaps.get(ctor);
   if (!map) {
     map = ctor === ReactiveBase ? new Map() : new Map(attributes(Object.getPrototypeOf(ctor)));
     if (Object.hasOwn(ctor, 'properties')) {
-      for (const [name, d] of Object.entries(ctor.properties)) {
-        if (!d.state && d.attribute !== false) map.set(d.attribute || name.toLowerCase(), name);
+      for (const [name, d] of Object.entries(ctor.properties!)) {
+        if (!d.state && d.attribute !== false) map.set(d.attribute || name.toLowerCase(), [name, d.type == Boolean]);
         Object.defineProperty(ctor.prototype, name, {
           get(this: ReactiveBase) {
             return this.values_.get(name);
@@ -98,8 +100,10 @@ function attributes(ctor: Ctor): Map<string, string> {
 }
 
 export class ReactiveBase extends HTMLElement {
-  static properties: PropertyDeclarations = {};
-  static styles: CSSResultGroup = [];
+  // Declared only (no initializer, so nothing to run for the base class); subclasses give
+  // them as static getters or fields.
+  static properties?: PropertyDeclarations;
+  static styles?: CSSResultGroup;
 
   static get observedAttributes(): string[] {
     return [...attributes(this).keys()];
@@ -121,7 +125,7 @@ export class ReactiveBase extends HTMLElement {
   constructor() {
     super();
     const ctor = this.constructor as Ctor;
-    for (const name of attributes(ctor).values()) {
+    for (const [name] of attributes(ctor).values()) {
       if (Object.hasOwn(this, name)) {
         this.#early.push([name, (this as never)[name]]);
         delete (this as never as Record<string, unknown>)[name];
@@ -135,7 +139,7 @@ export class ReactiveBase extends HTMLElement {
     for (const [name, value] of this.#early.splice(0)) (this as never as Record<string, unknown>)[name] = value;
     if (!this.renderRoot && !this.#failed) {
       try {
-        const styles = [(this.constructor as Ctor).styles].flat(Infinity as 1) as CSSResult[];
+        const styles = [(this.constructor as Ctor).styles ?? []].flat(Infinity as 1) as CSSResult[];
         if (!addStyles((this.renderRoot = this.attachShadow({mode: 'open'})), styles)) {
           // Unstyled is unusable: the fallback content (light DOM) shows instead, for good; one error a page.
           this.#failed = true;
@@ -161,13 +165,8 @@ export class ReactiveBase extends HTMLElement {
   }
 
   attributeChangedCallback(attribute: string, _old: string | null, value: string | null): void {
-    const ctor = this.constructor as Ctor;
-    const name = attributes(ctor).get(attribute)!;
-    let d: PropertyDeclaration | undefined;
-    for (let c = ctor; !d && c !== ReactiveBase; c = Object.getPrototypeOf(c)) {
-      if (Object.hasOwn(c, 'properties')) d = c.properties[name];
-    }
-    (this as never as Record<string, unknown>)[name] = d?.type === Boolean ? value !== null : value;
+    const [name, boolean] = attributes(this.constructor as Ctor).get(attribute)!;
+    (this as never as Record<string, unknown>)[name] = boolean ? value !== null : value;
   }
 
   /** Asks for an update (in a microtask); `name` and `old` record what changed. */

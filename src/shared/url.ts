@@ -1,7 +1,7 @@
 /**
  * An attribute's URL as an absolute `http:` or `https:` URL (a relative one
  * against the page), or undefined for anything else (`javascript:`, `data:`,
- * a broken URL). Used for the contact card's photo and the shared URL.
+ * a broken URL). Used for the contact card's photo, the shared URL and the forms' privacy link.
  */
 export function httpUrl(value: string): string | undefined {
   try {

@@ -26,7 +26,8 @@ const states = (tags) =>
     return {
       tag: el.localName,
       text: el.shadowRoot?.textContent.replace(/\s+/g, ' ').trim().length ?? 0,
-      styled: getComputedStyle(el).getPropertyValue('--_accent').trim() !== '',
+      // `:host{display:block}` of the base styles (no page CSS here: unstyled, a custom element is inline).
+      styled: getComputedStyle(el).display === 'block',
       fallbackVisible: !!box && box.width > 0 && box.height > 0,
     };
   });

@@ -33,6 +33,7 @@ import {Sender, uuid} from '../submission/sender.js';
 import {checkAction} from '../submission/action.js';
 import type {Fields, Mode} from '../submission/encode.js';
 import {draftKey, dropDraft, loadDraft, saveDraft} from '../submission/draft.js';
+import {httpUrl} from '../url.js';
 import {errorMessage} from './messages.js';
 import {formStyles} from './form.styles.js';
 
@@ -55,14 +56,18 @@ type Options = readonly (readonly [string, string])[];
 const MODES = ['json', 'form', 'no-cors'];
 
 export abstract class KpForm extends KpElement {
-  static override styles = [baseStyles, formStyles];
-  static override properties: PropertyDeclarations = {
-    action: {},
-    mode: {},
-    privacyUrl: {attribute: 'privacy-url'},
-    draft: {},
-    invalid: {state: true},
-  };
+  static override get styles() {
+    return [baseStyles, formStyles];
+  }
+  static override get properties(): PropertyDeclarations {
+    return {
+      action: {},
+      mode: {},
+      privacyUrl: {attribute: 'privacy-url'},
+      draft: {},
+      invalid: {state: true},
+    };
+  }
 
   /** Where the form is sent: `https:`, a same-origin path (`/api/submit`), or `http://localhost`. */
   action?: string = undefined;
@@ -209,11 +214,7 @@ export abstract class KpForm extends KpElement {
   /** A link to `privacy-url`, or '' (and a console error) when it is missing or not http(s). */
   protected privacyLink(): TemplateResult | '' {
     const url = this.privacyUrl;
-    try {
-      if (url && /^https?:$/.test(new URL(url, location.href).protocol)) return html`<a href=${url}>${msg('Datenschutzerklärung')}</a>`;
-    } catch {
-      /* reported below */
-    }
+    if (url && httpUrl(url)) return html`<a href=${url}>${msg('Datenschutzerklärung')}</a>`;
     this.reportAttribute('privacy-url', url, 'required: link to the privacy notice');
     return '';
   }
