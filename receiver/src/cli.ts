@@ -109,7 +109,13 @@ async function serve(args: string[]): Promise<void> {
   const running = await startReceiver({...config, log: (line) => process.stdout.write(line + '\n')});
   console.error(`klimapartner-receiver: listening on ${running.url} (data in ${config.dataDir})`);
   const stop = () => {
-    void running.close().then(() => process.exit(0));
+    running.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        console.error(`klimapartner-receiver: stopping: ${error instanceof Error ? error.message : String(error)}`);
+        process.exit(1);
+      },
+    );
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);

@@ -35,7 +35,8 @@ const utf8 = new TextDecoder('utf-8', {fatal: true});
 
 /** Form-encoded fields; keys that repeat become arrays. Throws URIError on bytes that are no UTF-8. */
 function formFields(text: string): Fields {
-  const fields: Fields = {};
+  // No prototype: a field named "constructor" or "__proto__" is a field like any other.
+  const fields: Fields = Object.create(null);
   for (const pair of text.split('&')) {
     if (!pair) continue;
     const at = pair.includes('=') ? pair.indexOf('=') : pair.length;

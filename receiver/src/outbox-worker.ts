@@ -24,6 +24,18 @@ export function retryDelay(attempts: number, policy: RetryPolicy): number {
   return Math.min(policy.maxMs, policy.firstMs * 2 ** Math.min(30, Math.max(0, attempts - 1)));
 }
 
+/** Errors of the connection, not of one mail: the server is down, unreachable or refuses our login. */
+const UNREACHABLE = new Set(['ECONNECTION', 'ESOCKET', 'ETIMEDOUT', 'EDNS', 'EAUTH', 'ETLS', 'ECONNREFUSED']);
+
+/**
+ * An error as the log and `last_error` (shown by /api/health) keep it: without the addresses a server
+ * may quote in its answer ("<jane@example.org>: Recipient address rejected").
+ */
+export function mailErrorText(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/[^\s<>"'(),;:]+@[^\s<>"'(),;:]+/g, '…@…');
+}
+
 /** Whether the server refused the recipient for good (a 5xx answer to the envelope). */
 function permanent(error: unknown): boolean {
   const e = error as {code?: string; responseCode?: number};
@@ -48,16 +60,20 @@ export function startOutboxWorker({outbox, transport, now, policy: given, log = 
   let stopped = false;
   const iso = (ms: number) => new Date(ms).toISOString();
 
-  async function deliver(row: OutboxRow): Promise<void> {
+  /** Sends one mail; false when the server cannot be reached (then the others wait too: one try per pass). */
+  async function deliver(row: OutboxRow): Promise<boolean> {
     const message = JSON.parse(row.message ?? 'null') as Message | null;
-    if (!message) return outbox.giveUp(row.id, 'no message', iso(now()));
+    if (!message) {
+      outbox.giveUp(row.id, 'no message', iso(now()));
+      return true;
+    }
     try {
       const info = (await transport.sendMail({...message, date: new Date(message.date)})) as {rejected?: unknown[]};
       outbox.sent(row.id, iso(now()));
       // a notice to several: the server took it for some of them
       if (info?.rejected?.length) log(`receiver: mail ${row.id} (${row.kind}) refused for ${info.rejected.length} of its recipients`);
     } catch (error) {
-      const text = error instanceof Error ? error.message : String(error);
+      const text = mailErrorText(error);
       const at = now();
       const expired = at - Date.parse(row.created_at) >= policy.giveUpMs;
       if (permanent(error) || expired) {
@@ -68,14 +84,19 @@ export function startOutboxWorker({outbox, transport, now, policy: given, log = 
         outbox.retry(row.id, text, iso(at + wait));
         log(`receiver: mail ${row.id} (${row.kind}) not sent, next try in ${Math.round(wait / 1000)} s: ${text}`);
       }
+      if (UNREACHABLE.has(String((error as {code?: string}).code))) {
+        // Not this mail's fault: the rest waits one short delay instead of a connect timeout each.
+        outbox.postpone(iso(at + policy.firstMs));
+        return false;
+      }
     }
+    return true;
   }
 
   /** Right after the start: every unsent mail once, due or not (a restart often follows a mended setting). */
   async function first(): Promise<void> {
     for (const row of outbox.due('9999', Number.MAX_SAFE_INTEGER)) {
-      if (stopped) return;
-      await deliver(row);
+      if (stopped || !(await deliver(row))) return;
     }
   }
 
@@ -84,8 +105,7 @@ export function startOutboxWorker({outbox, transport, now, policy: given, log = 
       again = false;
       for (let rows = outbox.due(iso(now())); rows.length && !stopped; rows = outbox.due(iso(now()))) {
         for (const row of rows) {
-          if (stopped) return;
-          await deliver(row);
+          if (stopped || !(await deliver(row))) return;
         }
       }
     } while (again && !stopped);

@@ -87,6 +87,7 @@ export function openOutbox(db: BetterSqlite3.Database) {
   const next = db.prepare<[], {at: string | null}>(`SELECT min(next_attempt_at) AS at FROM outbox WHERE ${UNSENT}`);
   const sent = db.prepare('UPDATE outbox SET sent_at = ?, message = NULL, attempts = attempts + 1, last_error = NULL WHERE id = ?');
   const retry = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
+  const postpone = db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE ${UNSENT} AND next_attempt_at < ?`);
   const giveUp = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, given_up_at = ?, message = NULL WHERE id = ?');
   const stats = db.prepare<[], OutboxStats>(
     `SELECT count(*) FILTER (WHERE ${UNSENT}) AS backlog,
@@ -112,6 +113,10 @@ export function openOutbox(db: BetterSqlite3.Database) {
     },
     retry(id: number, error: string, at: string): void {
       retry.run(error.slice(0, 500), at, id);
+    },
+    /** Every unsent mail due before `at` waits until `at` (the server is unreachable). */
+    postpone(at: string): void {
+      postpone.run(at, at);
     },
     giveUp(id: number, error: string, now: string): void {
       giveUp.run(error.slice(0, 500), now, id);

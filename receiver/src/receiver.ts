@@ -169,12 +169,14 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
 
   /** 200 with the outbox's backlog and its oldest unsent mail when a row can be written, else 503. */
   function health(_req: IncomingMessage, res: ServerResponse): void {
+    let outbox;
     try {
       store.checkWritable();
+      outbox = mail.outbox.stats();
     } catch {
       return sendJson(res, 503, {ok: false, database: 'not writable'});
     }
-    sendJson(res, 200, {ok: true, database: 'writable', outbox: mail.outbox.stats()});
+    sendJson(res, 200, {ok: true, database: 'writable', outbox});
   }
 
   const routes: Record<string, Route> = {

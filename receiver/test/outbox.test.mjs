@@ -86,13 +86,17 @@ test('greylisting (451) is retried; a refused recipient (550) is given up, the o
       if (address === 'nobody@example.org') return {code: 550, message: 'No such user'};
       const n = (seen.get(address) ?? 0) + 1;
       seen.set(address, n);
-      return n < 3 ? {code: 451, message: 'Greylisted, try again later'} : undefined;
+      return n < 3 ? {code: 451, message: `<${address}>: Greylisted, try again later`} : undefined;
     },
   });
   cleanup.push(() => smtp.close());
   const {url} = await start(options(smtp, tempDir(), {notifyTo: undefined}));
   await signUp(url, 'grey@example.org');
   await signUp(url, 'nobody@example.org');
+  // The server's answer quotes the address: the health page (public) and the log never show it.
+  const quoted = await until(async () => (await health(url)).lastError);
+  assert.doesNotMatch(quoted, /@example\.org/);
+  assert.match(quoted, /Greylisted/);
   await smtp.waitFor(1);
   const state = await until(async () => {
     const h = await health(url);
