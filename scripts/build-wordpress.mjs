@@ -20,7 +20,39 @@ function files(dir) {
     .sort();
 }
 
+/**
+ * The plugin's lists of attributes (includes/elements.php) against the manifest the elements' JSDoc
+ * writes: a documented attribute the plugin does not know would be stripped from every post.
+ */
+function checkAttributes() {
+  const php = readFileSync(join(source, 'includes/elements.php'), 'utf8');
+  const list = (text) => [...text.matchAll(/'([a-z-]+)'/g)].map((m) => m[1]);
+  const named = (fn) => list(new RegExp(`function ${fn}\\(\\) \\{([^}]*)\\}`).exec(php)?.[1] ?? '');
+  const form = list(/\$form\s*=\s*array\(([^)]*)\)/.exec(php)?.[1] ?? '');
+  const plugin = new Map();
+  for (const m of php.matchAll(/'(kp-[a-z-]+)'\s*=>\s*array_merge\(\s*\$common,\s*(\$form,\s*)?array\(([^)]*)\)/g)) {
+    plugin.set(m[1], [...(m[2] ? form : []), ...list(m[3])].sort());
+  }
+  const manifest = JSON.parse(readFileSync(join(root, 'dist/custom-elements.json'), 'utf8'));
+  const booleans = new Set(named('klimapartner_widgets_boolean_attributes'));
+  const problems = [];
+  for (const mod of manifest.modules) {
+    for (const d of mod.declarations ?? []) {
+      if (!d.tagName) continue;
+      const documented = (d.attributes ?? []).map((a) => a.name).sort();
+      if (String(plugin.get(d.tagName)) !== String(documented)) {
+        problems.push(`${d.tagName}: manifest ${documented.join(' ')}; elements.php ${plugin.get(d.tagName)?.join(' ') ?? '(none)'}`);
+      }
+      for (const a of d.attributes ?? []) {
+        if ((a.type?.text === 'boolean') !== booleans.has(a.name)) problems.push(`${d.tagName} ${a.name}: boolean in one list only`);
+      }
+    }
+  }
+  if (problems.length) throw new Error(`wordpress/klimapartner-widgets/includes/elements.php differs from the manifest:\n  ${problems.join('\n  ')}`);
+}
+
 export function buildWordPressPlugin() {
+  checkAttributes();
   const pluginVersion = /Version:\s*(\S+)/.exec(readFileSync(join(source, 'klimapartner-widgets.php'), 'utf8'))?.[1];
   const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   if (pluginVersion !== version) throw new Error(`klimapartner-widgets.php says Version ${pluginVersion}, package.json ${version}`);

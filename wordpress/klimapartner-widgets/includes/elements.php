@@ -12,7 +12,8 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * Tag => documented attributes. `action` is listed for the forms, but only an
+ * Tag => documented attributes (the build fails when these differ from
+ * dist/custom-elements.json: scripts/build-wordpress.mjs). `action` is listed for the forms, but only an
  * administrator's setting (or a user with unfiltered_html writing the tag
  * itself) decides it: see kses.php and shortcodes.php.
  *
@@ -25,7 +26,7 @@ function klimapartner_widgets_elements() {
 		'kp-countdown'         => array_merge( $common, array( 'deadline', 'time-zone', 'label' ) ),
 		'kp-contact-card'      => array_merge( $common, array( 'name', 'job-title', 'organisation', 'phone', 'email', 'photo' ) ),
 		'kp-newsletter-signup' => array_merge( $common, $form, array( 'with-name', 'email-field' ) ),
-		'kp-interest-form'     => array_merge( $common, $form, array( 'deadline', 'time-zone' ) ),
+		'kp-interest-form'     => array_merge( $common, $form, array( 'deadline', 'time-zone', 'consent-required' ) ),
 		'kp-share'             => array_merge( $common, array( 'url', 'title', 'networks' ) ),
 	);
 }
@@ -46,7 +47,7 @@ function klimapartner_widgets_url_attributes() {
  * @return string[]
  */
 function klimapartner_widgets_boolean_attributes() {
-	return array( 'with-name' );
+	return array( 'with-name', 'consent-required' );
 }
 
 /** The languages the widgets speak. */

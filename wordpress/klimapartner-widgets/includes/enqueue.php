@@ -18,11 +18,14 @@ if ( ! defined( 'ABSPATH' ) ) {
 /** Enqueues the module (safe to call any number of times). */
 function klimapartner_widgets_enqueue() {
 	$src = plugins_url( 'assets/klimapartner-widgets.js', KLIMAPARTNER_WIDGETS_FILE );
+	// The file's own time as ?ver=: a rebuilt file under the same plugin version is fetched anew.
+	$file = plugin_dir_path( KLIMAPARTNER_WIDGETS_FILE ) . 'assets/klimapartner-widgets.js';
+	$ver  = file_exists( $file ) ? KLIMAPARTNER_WIDGETS_VERSION . '.' . filemtime( $file ) : KLIMAPARTNER_WIDGETS_VERSION;
 	if ( function_exists( 'wp_enqueue_script_module' ) ) {
-		wp_enqueue_script_module( 'klimapartner-widgets', $src, array(), KLIMAPARTNER_WIDGETS_VERSION );
+		wp_enqueue_script_module( 'klimapartner-widgets', $src, array(), $ver );
 		return;
 	}
-	wp_enqueue_script( 'klimapartner-widgets', $src, array(), KLIMAPARTNER_WIDGETS_VERSION, true );
+	wp_enqueue_script( 'klimapartner-widgets', $src, array(), $ver, true );
 }
 
 /**
