@@ -75,7 +75,7 @@ export class KpContactCard extends KpElement {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     const values = [this.name, this.jobTitle, this.organisation, this.phone, this.email, this.photo];
-    const [name, job, org, phone, email, photo] = values.map((v) => String(v).trim());
+    const [name, job, org, phone, email, photo] = values.map((v) => v.trim());
     this.#texts = [name, job, org];
     if (!name) this.reportAttribute('name', name, 'required.');
     this.#tel = phone ? parsePhone(phone) : undefined;

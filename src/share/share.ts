@@ -95,13 +95,14 @@ export class KpShare extends KpElement {
   }
 
   protected override render() {
-    const raw = this.url?.trim();
+    const raw = this.url.trim();
     const given = raw && httpUrl(raw);
     if (raw && !given) this.reportAttribute('url', this.url, "not an http(s) URL; the page's own is shared.");
     const url = given || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href;
-    const title = this.title?.trim() || document.title;
+    // A lone surrogate (a broken title) would make encodeURIComponent throw: left out.
+    const title = (this.title.trim() || document.title).replace(/\p{Cs}/gu, '');
     this.#shared = [title, url];
-    const shown = [...new Set((this.networks?.match(/\S+/g) ?? []).map((n) => Object.keys(NETWORKS).find((k) => k.toLowerCase() == n.toLowerCase())))];
+    const shown = [...new Set((this.networks.match(/\S+/g) ?? []).map((n) => Object.keys(NETWORKS).find((k) => k.toLowerCase() == n.toLowerCase())))];
     if (shown.includes(undefined)) this.reportAttribute('networks', this.networks, `unknown names left out; known: ${Object.keys(NETWORKS).join(' ').toLowerCase()}.`);
     const button = (d: string, text: string, click: () => unknown) =>
       html`<button class="button secondary" part="button" @click=${click}>${icon(d)}${text}</button>`;

@@ -353,6 +353,21 @@ describe('<kp-share>', () => {
       expect(log.errors).to.deep.equal([]);
     });
 
+    it('a title with a lone surrogate, and properties set to numbers or arrays: no exception, shared as text', async () => {
+      log = captureConsole();
+      const el = await make({url: 'https://example.org/a', networks: 'whatsapp'});
+      el.title = 'Klima\uD800partner';
+      await el.updateComplete;
+      expect(new URL(link(el, 'WhatsApp').href).searchParams.get('text')).to.equal('Klimapartner https://example.org/a');
+      (el as unknown as {title: unknown}).title = 2027;
+      (el as unknown as {networks: unknown}).networks = ['bluesky'];
+      await el.updateComplete;
+      expect(el.title).to.equal('2027');
+      expect(new URL(link(el, 'Bluesky').href).searchParams.get('text')).to.equal('2027 https://example.org/a');
+      expect(log.errors).to.deep.equal([]);
+      expect(el.shadowRoot!.querySelector('slot')).to.equal(null, 'rendered, not the fallback');
+    });
+
     it('properties work like the attributes; removing an attribute returns to the default', async () => {
       const el = await make({url: 'https://example.org/a', title: 'A', networks: 'x'});
       el.networks = 'facebook';
