@@ -28,7 +28,7 @@ const RUNS = Number(option('runs', 9));
 const FILE = 'dist/klimapartner-widgets.js';
 
 const TARGET = {
-  gzip: 18 * 1024,
+  gzip: 25 * 1024, // the gate of issue 23 (scripts/check-size.mjs)
   readyMs: 50,
   scriptMsPerS: 2,
   cls: 0.01,

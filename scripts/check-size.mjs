@@ -6,7 +6,7 @@ import {readFileSync, readdirSync, statSync, existsSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {gzipSync} from 'node:zlib';
 
-const LIMIT = 24 * 1024; // bytes, gzip -9
+const LIMIT = 25 * 1024; // bytes, gzip -9 (issue 23: 25,600 bytes)
 const dist = 'dist';
 const file = join(dist, 'klimapartner-widgets.js');
 const problems = [];
