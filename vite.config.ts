@@ -1,22 +1,6 @@
 import {defineConfig} from 'vite';
 import {readFileSync} from 'node:fs';
 import {msgIds} from './scripts/msg-ids.mjs';
-import {minifyTemplates, stripPureAnnotations, terserPass} from './scripts/minify-templates.mjs';
-
-/**
- * Members of our own classes and objects that no page, framework or test of the
- * built file reaches: KpElement's and KpForm's protected helpers, and the fields of
- * internal objects (the ticker's subscribers, Deadline, Phone, the countdown's Words,
- * a calendar entry). The minifier shortens them as it does `#private` ones. Only
- * unquoted uses are renamed, so none of these may be read by its name as a string
- * (`changed.has('…')`, a reactive property) or by code outside this file.
- */
-const INTERNAL = [
-  ...['reportAttribute', 'values_', 'defaults_', 'submitLabel', 'sentText', 'privacyLink', 'fields', 'field', 'kind'],
-  ...['wantsSeconds', 'wakeAt', 'uidSeed', 'instant', 'zone', 'e164', 'dash', 'digits', 'formats', 'texts'],
-  // internal state (reactive, but never read by name as a string)
-  ...['said', 'paused', 'announcement', 'photoFailed', 'invalid', 'locale', 'intl'],
-];
 
 // The browser baseline (docs/browsers.md): newer syntax (static blocks for Safari 16.0) is lowered.
 const TARGET = ['chrome109', 'edge109', 'firefox115', 'safari16'];
@@ -25,18 +9,24 @@ const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.
 
 /**
  * One self-contained, minified ES module: Lit, @lit/localize and all five
- * locales inside, no other chunk. `KP_ENTRY` builds a single element alone
+ * locales inside, no other chunk, and its source map beside it
+ * (dist/klimapartner-widgets.js.map). `KP_ENTRY` builds a single element alone
  * (used by the size benchmark).
+ *
+ * No tricks that could change what a visitor reads or break silently (issues 23
+ * and 25): one minifier pass (Rolldown's), no property mangling, template text
+ * and CSS as written in the source. The one build step of our own is msgIds,
+ * which works on the syntax tree and fails with file:line.
  */
 export default defineConfig({
   define: {__KP_VERSION__: JSON.stringify(version)},
   // msgIds: msg('German text') → msg(n), and '@lit/localize' → src/shared/lit-localize.ts (scripts/msg-ids.mjs).
-  plugins: [msgIds(), minifyTemplates(), stripPureAnnotations(), terserPass(TARGET)],
+  plugins: [msgIds()],
   build: {
     target: TARGET,
     outDir: process.env.KP_OUT_DIR ?? 'dist',
     emptyOutDir: false,
-    sourcemap: false,
+    sourcemap: true,
     lib: {
       entry: process.env.KP_ENTRY ?? 'src/index.ts',
       formats: ['es'],
@@ -45,7 +35,7 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         codeSplitting: false,
-        minify: {compress: true, mangle: true, codegen: true, mangleProps: {include: new RegExp(`^(${INTERNAL.join('|')})$`)}},
+        minify: {compress: true, mangle: true, codegen: true},
       },
     },
   },

@@ -1,7 +1,6 @@
 import {defineConfig} from 'vite';
 import {readFileSync} from 'node:fs';
 import {msgIds} from './scripts/msg-ids.mjs';
-import {minifyTemplates} from './scripts/minify-templates.mjs';
 
 const {version} = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8'));
 
@@ -18,7 +17,7 @@ const LIT = /^(lit|lit-html|lit-element|@lit\/reactive-element)(\/.*)?$/;
 export default defineConfig({
   define: {__KP_VERSION__: JSON.stringify(version)},
   // msgIds: msg('German text') → msg(n), and '@lit/localize' → src/shared/lit-localize.ts (scripts/msg-ids.mjs).
-  plugins: [msgIds(), minifyTemplates()],
+  plugins: [msgIds()],
   build: {
     target: 'es2022',
     outDir: 'lib',

@@ -3,7 +3,7 @@
 // klimapartner-widgets/ holding the PHP of wordpress/klimapartner-widgets/
 // and the built module as assets/klimapartner-widgets.js.
 import AdmZip from 'adm-zip';
-import {mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
+import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 
@@ -64,6 +64,8 @@ export function buildWordPressPlugin() {
   };
   for (const path of files(source)) add(relative(source, join(source, path)), readFileSync(join(source, path)));
   add('assets/klimapartner-widgets.js', readFileSync(module));
+  // Its source map beside it (the file's last line names it).
+  if (existsSync(`${module}.map`)) add('assets/klimapartner-widgets.js.map', readFileSync(`${module}.map`));
   mkdirSync(join(root, 'dist/wordpress'), {recursive: true});
   zip.writeZip(PLUGIN_ZIP);
   return PLUGIN_ZIP;

@@ -1,7 +1,7 @@
 // Size gate for the one file a webmaster embeds (part of `npm test`, after the build).
 // Fails when dist/klimapartner-widgets.js is over the limit (gzip -9), when dist/ holds
 // any other .js file (a second chunk), or when the file still loads something itself
-// (`import(` or a bare `from "…"` / `import "…"`).
+// (`import(` or a bare `from "…"` / `import "…"`), or when its source map is not beside it.
 import {readFileSync, readdirSync, statSync, existsSync} from 'node:fs';
 import {join, relative} from 'node:path';
 import {gzipSync} from 'node:zlib';
@@ -20,6 +20,11 @@ const source = readFileSync(file);
 const text = source.toString('utf8');
 const gzip = gzipSync(source, {level: 9}).length;
 const kb = (n) => `${(n / 1024).toFixed(2)} KB`;
+
+// The source map ships beside the file (it is not JavaScript: the .js check below ignores it).
+if (!existsSync(`${file}.map`) || !text.trimEnd().endsWith('//# sourceMappingURL=klimapartner-widgets.js.map')) {
+  problems.push(`${file}.map is missing or not named by the file's last line.`);
+}
 
 if (gzip > LIMIT) {
   problems.push(`${file} is ${kb(gzip)} gzip -9 (${gzip} bytes), over the limit of ${kb(LIMIT)} (${LIMIT} bytes).`);

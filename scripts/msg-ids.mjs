@@ -19,6 +19,7 @@
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import ts from 'typescript';
+import MagicString from 'magic-string';
 
 const MESSAGES = 'src/generated/messages.json';
 const LIT_LOCALIZE = fileURLToPath(new URL('../src/shared/lit-localize.ts', import.meta.url));
@@ -30,7 +31,12 @@ const LIT_LOCALIZE = fileURLToPath(new URL('../src/shared/lit-localize.ts', impo
  * and an options object ({id, desc}) goes: the table knows the message by its
  * German text. Returns null when the file calls no msg().
  */
+/** The same edits as text (null when the file has no msg()). */
 export function numberMessages(code, file, ids, fail) {
+  return numberEdits(code, file, ids, fail)?.toString() ?? null;
+}
+
+function numberEdits(code, file, ids, fail) {
   const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true);
   // The local names of msg and str imported from '@lit/localize'.
   const names = {};
@@ -80,8 +86,12 @@ export function numberMessages(code, file, ids, fail) {
     ts.forEachChild(node, visit);
   };
   ts.forEachChild(source, visit);
-  let out = code;
-  for (const [start, end, text] of edits.sort((a, b) => b[0] - a[0])) out = out.slice(0, start) + text + out.slice(end);
+  // magic-string keeps a source map of every edit, so the shipped .map points into src/.
+  const out = new MagicString(code);
+  for (const [start, end, text] of edits) {
+    if (text === '') out.remove(start, end);
+    else out.overwrite(start, end, text);
+  }
   return out;
 }
 
@@ -100,8 +110,8 @@ export function msgIds() {
     },
     transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !code.includes('@lit/localize')) return null;
-      const out = numberMessages(code, id, ids, (message) => this.error(message));
-      return out === null ? null : {code: out, map: null};
+      const out = numberEdits(code, id, ids, (message) => this.error(message));
+      return out === null ? null : {code: out.toString(), map: out.generateMap({hires: true, source: id, includeContent: true})};
     },
   };
 }

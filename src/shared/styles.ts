@@ -1,9 +1,8 @@
 /**
  * Design tokens and base rules shared by every element. Tokens are read from
  * the page as `var(--kp-…, fallback)` into private `--_…` names, so a value
- * set on the page's `:root` always wins over our default. (The build writes each
- * token in place of its private name and drops these declarations:
- * scripts/minify-templates.mjs.)
+ * set on the page's `:root` always wins over our default. The build leaves CSS
+ * as written (issue 23: no text-matching rewrites).
  * Compact on purpose: Lit keeps CSS text as written, and every byte ships.
  */
 import {css} from './reactive.js';
