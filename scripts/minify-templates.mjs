@@ -97,7 +97,7 @@ export function terserPass(target) {
       const {minify} = await import('terser');
       const {minifySync} = await import('vite');
       for (const chunk of Object.values(bundle)) {
-        if (chunk.type != 'chunk') continue;
+        if (chunk.type !== 'chunk') continue;
         const {code} = await minify(chunk.code, {module: true, ecma: 2022, compress: {passes: 2}, mangle: false});
         chunk.code = minifySync(chunk.fileName, code, {module: true, compress: {target}, mangle: false, codegen: true}).code;
       }
