@@ -76,7 +76,9 @@ const result = {date: new Date().toISOString(), loadBefore: loadavg()[0]};
 try {
   result.commit = execFileSync('git', ['rev-parse', '--short', 'HEAD'], {encoding: 'utf8'}).trim();
   result.dirty = execFileSync('git', ['status', '--porcelain', '--', 'src'], {encoding: 'utf8'}).trim() !== '';
-} catch {}
+} catch {
+  // Not a git checkout (a tarball): the result goes without commit and dirty.
+}
 
 // --- sizes -----------------------------------------------------------------
 step('sizes: building each element alone and the Lit floor');

@@ -13,7 +13,7 @@ function pluralProblem(text, locale) {
   const known = new Intl.PluralRules(locale).resolvedOptions().pluralCategories;
   const forms = plain(text).split('|').map((f) => [f.slice(0, f.indexOf(':')), f.slice(f.indexOf(':') + 1)]);
   const bad = forms.filter(([c, t]) => !known.includes(c) || !t.includes('#')).map(([c]) => c);
-  if (bad.length || !forms.some(([c]) => c == 'other'))
+  if (bad.length || !forms.some(([c]) => c === 'other'))
     return `plural forms must be ${known.join('/')} (with "other"), each with "#"; wrong: ${bad.join(', ') || 'no "other"'}`;
 }
 const problems = [];

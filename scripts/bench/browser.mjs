@@ -217,10 +217,10 @@ export async function measureReady(browser, origin, {runs = 9, path = '/demo/ind
       if (kind === 'widgets') info = ready;
       if (i < 0) continue;
       times[kind].push(ready.t);
-      if (paint != null) fcp[kind].push(paint);
+      if (typeof paint === 'number') fcp[kind].push(paint);
       if (kind === 'widgets') {
-        if (ready.moduleEnd != null) parts.moduleEnd.push(ready.moduleEnd);
-        if (ready.moduleEnd != null && ready.firstDefine != null) parts.evaluate.push(ready.firstDefine - ready.moduleEnd);
+        if (typeof ready.moduleEnd === 'number') parts.moduleEnd.push(ready.moduleEnd);
+        if (typeof ready.moduleEnd === 'number' && typeof ready.firstDefine === 'number') parts.evaluate.push(ready.firstDefine - ready.moduleEnd);
         for (const [tag, u] of Object.entries(ready.updates)) (updateMs[tag] ??= []).push(u.ms);
         parts.dcl.push(ready.dcl);
       } else parts.dclBare.push(ready.dcl);

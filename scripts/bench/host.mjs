@@ -91,9 +91,9 @@ export async function measureHost(browser, origin, {runs = 9} = {}) {
       const x = raw[name];
       x.t.push(r.ready.t);
       x.cls.push(r.cls);
-      if (r.fcp != null) x.fcp.push(r.fcp);
-      if (r.ready.moduleEnd != null) x.moduleEnd.push(r.ready.moduleEnd);
-      if (r.ready.firstDefine != null) x.firstDefine.push(r.ready.firstDefine);
+      if (typeof r.fcp === 'number') x.fcp.push(r.fcp);
+      if (typeof r.ready.moduleEnd === 'number') x.moduleEnd.push(r.ready.moduleEnd);
+      if (typeof r.ready.firstDefine === 'number') x.firstDefine.push(r.ready.firstDefine);
       x.boxed &&= r.ready.boxed && r.ready.defined.length === r.ready.tags.length;
       if (r.cls > 0) x.shifted++;
       if (r.cls > 0) x.shifts.push(...r.shifts.map((s) => `${s.value.toFixed(4)} at ${s.t} ms: ${s.nodes.join(', ')}`));

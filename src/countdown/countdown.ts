@@ -135,6 +135,8 @@ export class KpCountdown extends KpElement {
   #startTicks() {
     this.#stop();
     if (!this.#parsed || this.expired) return;
+    // The subscriber's getters run with `this` bound to the subscriber, so they reach the element by a name.
+    // eslint-disable-next-line @typescript-eslint/no-this-alias
     const self = this;
     this.#stopTicks = subscribe({
       tick(now) {
@@ -164,7 +166,7 @@ export class KpCountdown extends KpElement {
     const texts = unitText(this.#words!, unit, value);
     for (let i = 0; i < 2; i++) {
       const node = this.#texts[2 * unit + i];
-      if (node.data != texts[i]) node.data = texts[i];
+      if (node.data !== texts[i]) node.data = texts[i];
     }
   }
 

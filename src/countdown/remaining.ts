@@ -57,8 +57,8 @@ export function unitText(w: Words, unit: number, value: number): UnitText {
     let word = '';
     let whole = '';
     for (const p of w.formats[unit].formatToParts(value)) {
-      if (p.type == 'unit') word += p.value;
-      else if (p.type != 'literal') number += p.value;
+      if (p.type === 'unit') word += p.value;
+      else if (p.type !== 'literal') number += p.value;
       whole += p.value;
     }
     text = w.texts[unit][value] = [number, word, whole];

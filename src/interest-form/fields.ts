@@ -21,9 +21,9 @@ export const OPTIONAL: readonly string[] = ['population', 'department', 'phone',
 
 /** Whether `key` is shown (and so sent and checked) for `v`. */
 export function shown(key: string, v: Values): boolean {
-  if (key == 'state') return v.country == 'DE';
-  if (key == 'partnerMunicipality' || key == 'partnerCountry') return v.partnership == 'existing' || v.partnership == 'contacts';
-  if (key == 'preferredRegion') return v.partnership == 'none';
+  if (key === 'state') return v.country === 'DE';
+  if (key === 'partnerMunicipality' || key === 'partnerCountry') return v.partnership === 'existing' || v.partnership === 'contacts';
+  if (key === 'preferredRegion') return v.partnership === 'none';
   return true;
 }
 
@@ -74,13 +74,13 @@ export const choices = (locale: string): Record<string, [string, string][]> => {
 /** A value as the visitor reads it: names for codes, the phone per DIN 5008, "Ja"/"Nein" for the checkbox. */
 function display(key: string, data: Values, locale: string, list: Record<string, [string, string][]>): string {
   const value = data[key];
-  const name = (options: [string, string][], code: unknown) => options.find((o) => o[0] == code)?.[1] ?? String(code);
-  if (key == 'country' || key == 'partnerCountry') return name(countries(locale), value);
-  if (key == 'state') return DE_STATES[String(value)] ?? String(value);
+  const name = (options: [string, string][], code: unknown) => options.find((o) => o[0] === code)?.[1] ?? String(code);
+  if (key === 'country' || key === 'partnerCountry') return name(countries(locale), value);
+  if (key === 'state') return DE_STATES[String(value)] ?? String(value);
   // The phone as the contact card writes it (DIN 5008), national numbers read in the form's country.
-  if (key == 'phone') return parsePhone(String(value), String(data.country))?.display ?? String(value);
-  if (key == 'workshop') return value === true || value == 'true' ? msg('Ja') : msg('Nein');
-  if (key == 'languages') return ([] as unknown[]).concat(value).map((code) => name(list.languages, code)).join(', ');
+  if (key === 'phone') return parsePhone(String(value), String(data.country))?.display ?? String(value);
+  if (key === 'workshop') return value === true || value === 'true' ? msg('Ja') : msg('Nein');
+  if (key === 'languages') return ([] as unknown[]).concat(value).map((code) => name(list.languages, code)).join(', ');
   return list[key] ? name(list[key], value) : String(value);
 }
 

@@ -100,7 +100,7 @@ export class KpInterestForm extends KpForm {
     this.addEventListener('focusin', all);
     this.addEventListener('pointerdown', all);
     // The receiver closed the call (422 {errors: {_form: 'closed'}}): as at the deadline.
-    this.addEventListener('kp-error', (e) => (e.detail.error as {errors?: Record<string, string>})?.errors?._form == 'closed' && this.#close());
+    this.addEventListener('kp-error', (e) => (e.detail.error as {errors?: Record<string, string>})?.errors?._form === 'closed' && this.#close());
   }
 
   override connectedCallback(): void {
@@ -121,11 +121,11 @@ export class KpInterestForm extends KpForm {
     const out: Fields = {workshop: false};
     for (const key of [...KEYS, 'consent']) {
       let x = v[key];
-      if (typeof x == 'string') x = x.trim();
-      if (x == null || x === '' || !shown(key, v)) continue;
-      if (key == 'phone') x = toE164(x as string, v.country as string) ?? x;
+      if (typeof x === 'string') x = x.trim();
+      if (x === null || x === undefined || x === '' || !shown(key, v)) continue;
+      if (key === 'phone') x = toE164(x as string, v.country as string) ?? x;
       const digits = String(x).replace(/[\s.,'’]/g, '');
-      if (key == 'population' && /^\d+$/.test(digits)) x = +digits;
+      if (key === 'population' && /^\d+$/.test(digits)) x = +digits;
       out[key] = x;
     }
     return out;
@@ -236,12 +236,12 @@ export class KpInterestForm extends KpForm {
   protected override render() {
     const data = this.#sent;
     const closed = html`<p class="closed" part="closed">${msg('Die Frist ist abgelaufen.')}</p>`;
-    if (this.sender.state == 'sent' && data) {
+    if (this.sender.state === 'sent' && data) {
       const ref = msg(str`Referenz: ${String(data._submissionId).slice(0, 8).toUpperCase()}`);
       return html`<div role="status" part="status" class="status sent" tabindex="-1"><p><strong>${this.sentText()}</strong></p><p>${ref}</p></div><dl part="summary">${summary(data, this.intl).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${this.#keep(data, `${this.sentText()} ${ref}`)}`;
     }
     // Closed before anything was typed (the default country aside): only the notice.
-    const typed = Object.entries(this.values).some(([k, v]) => k != 'country' && String(v) != '' && v !== false);
+    const typed = Object.entries(this.values).some(([k, v]) => k !== 'country' && String(v) !== '' && v !== false);
     return this.closed && !typed && !this.sender.busy ? html`${closed}${this.#line()}` : super.render();
   }
 
@@ -275,7 +275,7 @@ export class KpInterestForm extends KpForm {
       ${group(
         msg('Partnerschaft'),
         html`${f('partnership', {type: 'radios'})} ${f('partnerMunicipality')}
-        ${f('partnerCountry', {type: 'select', options: [...pick, ...countryChoices(locale, v.partnerCountry, this.#all).filter((c) => c[0] != 'DE')]})}
+        ${f('partnerCountry', {type: 'select', options: [...pick, ...countryChoices(locale, v.partnerCountry, this.#all).filter((c) => c[0] !== 'DE')]})}
         ${f('preferredRegion', {type: 'radios'})}`,
       )}
       ${f('languages', {type: 'checkboxes'})}

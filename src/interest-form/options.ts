@@ -16,7 +16,7 @@ export function countries(locale: string): Option[] {
     const names = new Intl.DisplayNames(locale, {type: 'region'});
     const order = new Intl.Collator(locale).compare;
     list = COUNTRY_CODES.map((code): Option => [code, names.of(code) ?? code]).sort((a, b) =>
-      a[0] == 'DE' ? -1 : b[0] == 'DE' ? 1 : order(a[1], b[1]),
+      a[0] === 'DE' ? -1 : b[0] === 'DE' ? 1 : order(a[1], b[1]),
     );
     cache.set(locale, list);
   }

@@ -32,7 +32,7 @@ export const [NATIVE, COPY, EMAIL, AWAY] = [
 /** A share link: the pattern's placeholders filled, each value percent-encoded. */
 export function shareUrl(pattern: string, title: string, url: string, server = ''): string {
   const values: Record<string, string> = {t: `${title} ${url}`, T: title, u: url};
-  return 'https://' + pattern.replace(/\$(.)/g, (_, k: string) => (k == 'i' ? server : encodeURIComponent(values[k])));
+  return 'https://' + pattern.replace(/\$(.)/g, (_, k: string) => (k === 'i' ? server : encodeURIComponent(values[k])));
 }
 
 /**

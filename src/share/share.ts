@@ -102,12 +102,12 @@ export class KpShare extends KpElement {
     // A lone surrogate (a broken title) would make encodeURIComponent throw: left out.
     const title = (this.title.trim() || document.title).replace(/\p{Cs}/gu, '');
     this.#shared = [title, url];
-    const shown = [...new Set((this.networks.match(/\S+/g) ?? []).map((n) => Object.keys(NETWORKS).find((k) => k.toLowerCase() == n.toLowerCase())))];
+    const shown = [...new Set((this.networks.match(/\S+/g) ?? []).map((n) => Object.keys(NETWORKS).find((k) => k.toLowerCase() === n.toLowerCase())))];
     if (shown.includes(undefined)) this.reportAttribute('networks', this.networks, `unknown names left out; known: ${Object.keys(NETWORKS).join(' ').toLowerCase()}.`);
     const button = (d: string, text: string, click: () => unknown) =>
       html`<button class="button secondary" part="button" @click=${click}>${icon(d)}${text}</button>`;
     const link = (d: string, text: string, href: string, method: string) =>
-      html`<a class="button secondary" part="button" href=${href} target=${method == 'email' ? nothing : '_blank'} rel="noopener noreferrer" @click=${() =>
+      html`<a class="button secondary" part="button" href=${href} target=${method === 'email' ? nothing : '_blank'} rel="noopener noreferrer" @click=${() =>
         this.#fire(method)}>${icon(d)}${text}</a>`;
     // No white space between tags: Lit ships template text as written.
     return html`<div part="base" title=""><div class="actions">${
@@ -124,17 +124,17 @@ export class KpShare extends KpElement {
     })}${link(EMAIL, msg('E-Mail'), `mailto:?subject=${encode(title)}&body=${encode(`${msg(str`Lesetipp: ${title}`)}\r\n${url}`)}`, 'email')}${shown.map((name) =>
       !name
         ? nothing
-        : name == 'Mastodon'
+        : name === 'Mastodon'
           ? html`<details><summary class="button secondary" part="button">${icon(AWAY)}${name}</summary><form part="form" @submit=${this.#toot}><label part="label" for="s">${msg(
               'Ihr Mastodon-Server',
             )}</label><input id="s" part="field" value=${server} placeholder="mastodon.social" aria-invalid=${
-              this.said == 3
+              this.said === 3
             }><button class="button" part="button">${msg('Teilen')}</button></form></details>`
           : link(AWAY, name, shareUrl(NETWORKS[name], title, url), name.toLowerCase()),
     )}</div><div class="status" part="status" role="status">${
-      this.said == 1 ? msg('Link kopiert.') : this.said == 3 ? msg('Bitte geben Sie einen Servernamen ein.') : nothing
+      this.said === 1 ? msg('Link kopiert.') : this.said === 3 ? msg('Bitte geben Sie einen Servernamen ein.') : nothing
     }</div>${
-      this.said == 2 ? html`<label part="label" for="l">${msg('Link kopieren')}</label><input id="l" part="field" readonly .value=${url}>` : nothing
+      this.said === 2 ? html`<label part="label" for="l">${msg('Link kopieren')}</label><input id="l" part="field" readonly .value=${url}>` : nothing
     }</div>`;
   }
 }

@@ -96,5 +96,5 @@ function wordsFor(instant: number, zone: string | undefined, locale: string): st
 /** True when the visitor's clock is in another offset than the deadline's zone at that instant. */
 export function differsFromVisitor(instant: number, zone: string): boolean {
   // The visitor's offset from Date (no Intl object to make); zoneOffset also counts whole minutes.
-  return zoneOffset(instant, zone) / -60_000 != new Date(instant).getTimezoneOffset();
+  return zoneOffset(instant, zone) / -60_000 !== new Date(instant).getTimezoneOffset();
 }

@@ -46,6 +46,6 @@ export class KpElement extends ReactiveBase {
 
   /** One console error for a bad value of `attribute` (set as attribute or property); `value` empty: missing. */
   protected reportAttribute(attribute: string, value: unknown, why: string): void {
-    reportAttributeError(this, attribute, value == null || value === '' ? null : String(value), why);
+    reportAttributeError(this, attribute, value === null || value === undefined || value === '' ? null : String(value), why);
   }
 }

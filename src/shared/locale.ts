@@ -24,7 +24,7 @@ let hostTag: string | undefined;
 /** Each locale's texts in message order, unpacked on first use (`packed` holds each message's texts in the order of LOCALES). */
 const tables: Partial<Record<Locale, string[]>> = {};
 const table = (locale: Locale) =>
-  (tables[locale] ??= packed.split(SEP).filter((_, i) => i % LOCALES.length == LOCALES.indexOf(locale)));
+  (tables[locale] ??= packed.split(SEP).filter((_, i) => i % LOCALES.length === LOCALES.indexOf(locale)));
 
 /**
  * Our own `msg()` (lit-localize's reentrant runtime would ship a 64-bit hash
@@ -38,13 +38,13 @@ export const msgById = (n: number, ...values: unknown[]): string =>
 
 // Replaced by `true` in the build, where every msg() is numbered (scripts/msg-ids.mjs).
 declare const __KP_MSG_IDS__: boolean;
-if (typeof __KP_MSG_IDS__ == 'undefined') {
+if (typeof __KP_MSG_IDS__ === 'undefined') {
   // Sources as written (Web Test Runner, no build step): lit-localize's msg()
   // with the German text finds it in the table's German column and answers
   // through msgById, as the build's numbered call would. A text not in the
   // table yet (new, not extracted) stays German; the build fails on it.
   _installMsgImplementation(((template: string | StrResult) => {
-    const [strings, values] = typeof template == 'string' ? [[template], []] : [template.strings, template.values];
+    const [strings, values] = typeof template === 'string' ? [[template], []] : [template.strings, template.values];
     const n = table(DEFAULT_LOCALE).indexOf(strings.reduce((a, s, i) => `${a}{${i - 1}}${s}`));
     return n < 0 ? strings.reduce((a, s, i) => a + values[i - 1] + s) : msgById(n, ...values);
   }) as typeof msg);

@@ -73,7 +73,7 @@ function attributes(ctor: Ctor): Map<string, Attribute> {
     if (Object.hasOwn(ctor, 'properties')) {
       for (const [name, d] of Object.entries(ctor.properties!)) {
         // An attribute's text property holds text, whatever a script sets (a number, an array).
-        const text = !d.state && d.type != Boolean;
+        const text = !d.state && d.type !== Boolean;
         if (!d.state && d.attribute !== false) map.set(d.attribute || name.toLowerCase(), [name, !text]);
         Object.defineProperty(ctor.prototype, name, {
           get(this: ReactiveBase) {
@@ -83,7 +83,7 @@ function attributes(ctor: Ctor): Map<string, Attribute> {
             // The first value set is the default (the class field's initializer, run
             // in the constructor); null or undefined (a removed attribute, a
             // framework clearing a property) return to it.
-            if (text && value != null) value = String(value);
+            if (text && value !== null && value !== undefined) value = String(value);
             const defaults = this.defaults_;
             if (defaults.has(name)) value ??= defaults.get(name);
             else defaults.set(name, value);

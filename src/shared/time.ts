@@ -76,9 +76,9 @@ export function parseDeadline(value: string, zone: string = DEFAULT_TIME_ZONE): 
     : Date.UTC(+y, +mo - 1, +d, +h, +mi, +s, Math.floor(+`0.${frac}` * 1000));
   // Date.UTC rolls 31 February over into March: such a date does not exist.
   const date = new Date(wall);
-  if (date.getUTCDate() != +d || date.getUTCMonth() != +mo - 1 || +h > 23 || +mi > 59 || +s > 59) return undefined;
+  if (date.getUTCDate() !== +d || date.getUTCMonth() !== +mo - 1 || +h > 23 || +mi > 59 || +s > 59) return undefined;
   if (!offset) return zonedToInstant(wall, zone);
   if (!sign) return wall; // Z
   if (+oh > 23 || +om > 59) return undefined;
-  return wall - (sign == '-' ? -1 : 1) * (+oh * 60 + +om) * MINUTE;
+  return wall - (sign === '-' ? -1 : 1) * (+oh * 60 + +om) * MINUTE;
 }

@@ -32,7 +32,7 @@ const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-int
 
 async function manifest(): Promise<Manifest> {
   const response = await fetch('/dist/custom-elements.json');
-  expect(response.ok, 'dist/custom-elements.json exists (npm run manifest)').to.be.true;
+  expect(response.ok, 'dist/custom-elements.json exists (npm run manifest)').to.equal(true);
   return response.json();
 }
 
@@ -46,7 +46,7 @@ describe('custom-elements.json', () => {
   it('names every element the bundle defines, and no other', async () => {
     const byTag = elements(await manifest());
     expect([...byTag.keys()].sort()).to.deep.equal([...TAGS].sort());
-    for (const tag of TAGS) expect(customElements.get(tag), tag).to.exist;
+    for (const tag of TAGS) expect(customElements.get(tag), tag).to.not.equal(undefined);
   });
 
   for (const tag of TAGS) {
@@ -58,7 +58,7 @@ describe('custom-elements.json', () => {
       const stale = documented.filter((a) => !observed.includes(a));
       expect(missing, `observed by <${tag}> but missing from the manifest`).to.deep.equal([]);
       expect(stale, `in the manifest but not observed by <${tag}>`).to.deep.equal([]);
-      for (const a of d.attributes ?? []) expect(a.description, `${tag} [${a.name}] description`).to.be.a('string').and.not.empty;
+      for (const a of d.attributes ?? []) expect(a.description, `${tag} [${a.name}] description`).to.be.a('string').and.not.equal('');
     });
 
     it(`<${tag}>: slots, parts and custom properties are described`, async () => {
@@ -66,7 +66,7 @@ describe('custom-elements.json', () => {
       expect(d.slots ?? [], 'a fallback slot').to.have.length.greaterThan(0);
       expect(d.cssParts ?? [], 'parts').to.have.length.greaterThan(0);
       for (const list of [d.slots, d.cssParts, d.cssProperties, d.events]) {
-        for (const x of list ?? []) expect(x.description, `${tag} ${x.name}`).to.be.a('string').and.not.empty;
+        for (const x of list ?? []) expect(x.description, `${tag} ${x.name}`).to.be.a('string').and.not.equal('');
       }
       for (const p of d.cssProperties ?? []) expect(p.name).to.match(/^--kp-[a-z0-9-]+$/);
     });

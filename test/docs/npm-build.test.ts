@@ -16,7 +16,7 @@ function packageOf(specifier: string): string {
 describe('npm build (lib/)', () => {
   it('imports only Lit, nothing else (not @lit/localize, no chunk)', async () => {
     const response = await fetch('/lib/klimapartner-widgets.js');
-    expect(response.ok, 'lib/klimapartner-widgets.js exists (npm run build:npm)').to.be.true;
+    expect(response.ok, 'lib/klimapartner-widgets.js exists (npm run build:npm)').to.equal(true);
     const text = await response.text();
     const imports = [...text.matchAll(/(?:\bfrom\s*|(?:^|[;}\n])\s*import\s*)(["'])([^"']+)\1/g)].map((m) => m[2]);
     expect(imports.length, 'it does import Lit').to.be.greaterThan(0);
@@ -28,7 +28,7 @@ describe('npm build (lib/)', () => {
   it('exports the element classes and the locale API', async () => {
     const mod = await import(/* @vite-ignore */ '/lib/klimapartner-widgets.js' as string);
     for (const name of ['KpCountdown', 'KpContactCard', 'KpNewsletterSignup', 'KpInterestForm', 'KpShare', 'setLocale', 'getLocale']) {
-      expect(mod[name], name).to.exist;
+      expect(mod[name], name).to.not.equal(undefined);
     }
   });
 });

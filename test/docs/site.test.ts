@@ -27,7 +27,7 @@ interface Declaration {
 
 async function text(path: string): Promise<string> {
   const r = await fetch(path);
-  expect(r.ok, `${path}: ${r.status}`).to.be.true;
+  expect(r.ok, `${path}: ${r.status}`).to.equal(true);
   return r.text();
 }
 
@@ -44,7 +44,7 @@ async function pages(): Promise<string[]> {
     ...[...doc.querySelectorAll('nav a[href$=".html"]')].map((a) => a.getAttribute('href')!),
     ...[...doc.querySelectorAll('form[role="search"]')].map((f) => f.getAttribute('action')!),
   ];
-  expect(names.every((n) => !n.includes('/')), 'all pages are in one folder').to.be.true;
+  expect(names.every((n) => !n.includes('/')), 'all pages are in one folder').to.equal(true);
   return [...new Set(names)].map((n) => BASE + n);
 }
 
@@ -170,7 +170,7 @@ describe('documentation site', () => {
       const blocks = [...source.matchAll(/^```html[^\n]*\n/gm)].length;
       const doc = await page(`${BASE}${g}.html`);
       expect(doc.querySelectorAll('.example > .live').length, `docs/${g}.md: ${blocks} html blocks`).to.equal(blocks);
-      expect(doc.querySelector('h1'), `docs/${g}.md: a heading`).to.exist;
+      expect(doc.querySelector('h1'), `docs/${g}.md: a heading`).to.not.equal(null);
     }
   });
 
@@ -243,7 +243,7 @@ describe('documentation site', () => {
       return hrefs;
     };
     const protocol = await results('Idempotency-Key retry');
-    expect(protocol.some((h) => /^(receiver|forms)\.html#[\w-]+$/.test(h)), protocol.join(' ')).to.be.true;
+    expect(protocol.some((h) => /^(receiver|forms)\.html#[\w-]+$/.test(h)), protocol.join(' ')).to.equal(true);
     expect(await results('email-field')).to.include('newsletter-signup.html#reference');
     expect(await results('no such word anywhere')).to.deep.equal([]);
   });

@@ -46,15 +46,15 @@ function snippets(file: string, text: string): Snippet[] {
 }
 
 describe('snippets in README.md and docs/*.md', () => {
-  let all: Snippet[] = [];
+  const all: Snippet[] = [];
   before(async () => {
     for (const [file, text] of await documents()) all.push(...snippets(file, text));
   });
   afterEach(() => sessionStorage.clear());
 
   it('there are snippets, in the README and in the guides', () => {
-    expect(all.filter((s) => s.file === 'README.md')).to.not.be.empty;
-    expect(all.filter((s) => s.file.startsWith('docs/'))).to.not.be.empty;
+    expect(all.filter((s) => s.file === 'README.md')).to.not.have.length(0);
+    expect(all.filter((s) => s.file.startsWith('docs/'))).to.not.have.length(0);
   });
 
   it('each renders: every kp- element upgraded with content; no console error (bad: exactly one)', async () => {

@@ -83,7 +83,7 @@ for (const tag of Object.keys(markup)) {
 // and the first copy still runs every element.
 async function twoCopies(csp) {
   const before = host.cspReports.length;
-  const url = host.page(`/findings/two-copies/${csp == CSP.strict ? 'allow' : 'deny'}`, {body: allFour(), copies: 2, csp});
+  const url = host.page(`/findings/two-copies/${csp === CSP.strict ? 'allow' : 'deny'}`, {body: allFour(), copies: 2, csp});
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];

@@ -123,7 +123,7 @@ describe('<kp-interest-form>: languages', () => {
       // The kit's message for "required", in this language (German only for de).
       const message = text(root.getElementById('e-municipality'));
       expect(message).to.contain(inLocale(lang as Locale, () => errorMessage('required')));
-      expect(message.includes('Bitte füllen')).to.equal(lang == 'de');
+      expect(message.includes('Bitte füllen')).to.equal(lang === 'de');
       expect(text(root.querySelector('.summary a'))).to.contain(name);
     });
   }

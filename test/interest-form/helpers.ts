@@ -57,8 +57,8 @@ export async function fill(el: Form, values: Record<string, string | string[] | 
     const boxes = [...root.querySelectorAll<HTMLInputElement>(`input[name="${name}"][type=radio],input[name="${name}"][type=checkbox]`)];
     if (boxes.length) {
       for (const box of boxes) {
-        const want = typeof value == 'boolean' ? value : [value].flat().includes(box.value);
-        if (box.checked != want) box.click();
+        const want = typeof value === 'boolean' ? value : [value].flat().includes(box.value);
+        if (box.checked !== want) box.click();
       }
       continue;
     }

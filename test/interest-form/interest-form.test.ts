@@ -147,7 +147,7 @@ describe('<kp-interest-form>: validation the GOV.UK way', () => {
     expect(shown('state')).to.deep.equal([17, 'DE-NW', 'Nordrhein-Westfalen']);
     // Another language: new names, the same choices.
     el.parentElement!.lang = 'fr';
-    await until(() => select('country').options[0].text == 'Allemagne');
+    await until(() => select('country').options[0].text === 'Allemagne');
     expect(shown('country')).to.deep.equal([249, 'DE', 'Allemagne']);
     expect(shown('partnerCountry')).to.deep.equal([249, 'GH', 'Ghana']);
     expect(select('partnerCountry').options[0].text).to.equal('Veuillez choisir');

@@ -58,7 +58,7 @@ describe('<kp-interest-form>: journeys', () => {
     await tab(); // submit
     expect(focused(el)?.localName).to.equal('button');
     await sendKeys({press: 'Enter'});
-    await until(() => el.sender.state == 'sent', 5000, 'sent');
+    await until(() => el.sender.state === 'sent', 5000, 'sent');
     const [record] = await records();
     expect(record.data).to.deep.equal({
       municipality: 'Bielefeld',
@@ -131,7 +131,7 @@ describe('<kp-interest-form>: journeys', () => {
       expect(record.data[key]).to.equal(evil);
     const root = el.shadowRoot!;
     expect(root.querySelector('img, script')).to.equal(null);
-    expect([...root.querySelectorAll('dd')].filter((dd) => dd.textContent == evil)).to.have.length(5);
+    expect([...root.querySelectorAll('dd')].filter((dd) => dd.textContent === evil)).to.have.length(5);
     expect((window as {pwned?: number}).pwned).to.equal(undefined);
   });
 

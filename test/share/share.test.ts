@@ -178,7 +178,7 @@ describe('<kp-share>', () => {
       if ('share' in navigator) this.skip();
       const el = await make({networks: 'facebook'});
       expect(button(el, 'Teilen')).to.equal(undefined);
-      expect(link(el, 'Facebook')).to.exist;
+      expect(link(el, 'Facebook')).to.not.equal(undefined);
     });
 
     it('present: "Teilen" opens the sheet with title and URL; a cancelled sheet fires nothing', async function () {
@@ -192,7 +192,7 @@ describe('<kp-share>', () => {
         configurable: true,
         value: async (data: ShareData) => {
           calls.push(data);
-          if (answer == 'cancelled') throw new DOMException('Share canceled', 'AbortError');
+          if (answer === 'cancelled') throw new DOMException('Share canceled', 'AbortError');
         },
       });
       try {
@@ -206,7 +206,7 @@ describe('<kp-share>', () => {
         expect(methods).to.deep.equal(['native']);
         answer = 'cancelled';
         share.click();
-        await until(() => calls.length == 2);
+        await until(() => calls.length === 2);
         await new Promise((r) => setTimeout(r, 50));
         expect(methods).to.deep.equal(['native'], 'nothing when the visitor closes the sheet');
         await expect(el).to.be.accessible();
@@ -373,7 +373,7 @@ describe('<kp-share>', () => {
       el.networks = 'facebook';
       el.title = 'B';
       await el.updateComplete;
-      expect(link(el, 'Facebook')).to.exist;
+      expect(link(el, 'Facebook')).to.not.equal(undefined);
       expect(new URLSearchParams(new URL(link(el, 'E-Mail').href).search).get('subject')).to.equal('B');
       el.removeAttribute('url');
       await el.updateComplete;

@@ -41,20 +41,16 @@ describe('the built file', () => {
     }
   });
 
-  it('shows light-DOM fallback until upgrade and not after', async () => {
-    const {KpCountdown, defined} = await import(FILE);
+  it('hides the light-DOM fallback once the element is upgraded', async () => {
+    const {defined} = await import(FILE);
     await defined;
     const host = document.createElement('div');
     host.innerHTML = '<kp-countdown deadline="2099-01-01"><p>Frist: 1. Januar 2099</p></kp-countdown>';
     document.body.append(host);
-    const el = host.firstElementChild as InstanceType<typeof KpCountdown>;
+    const el = host.firstElementChild as HTMLElement & {updateComplete: Promise<unknown>};
     await el.updateComplete;
     expect((el.querySelector('p') as HTMLElement).offsetHeight).to.equal(0, 'fallback hidden after upgrade');
-    const un = document.createElement('kp-not-defined-yet');
-    un.innerHTML = '<p>fallback</p>';
-    document.body.append(un);
-    expect((un.querySelector('p') as HTMLElement).offsetHeight).to.be.greaterThan(0);
+    expect(el.shadowRoot!.textContent).to.contain('2099');
     host.remove();
-    un.remove();
   });
 });

@@ -139,14 +139,14 @@ describe('connect and disconnect 1,000 times', () => {
           const [el, parent, host] = place(MARKUP[tag], inShadow);
           await el.updateComplete;
           for (let i = 0; i < n; i++) {
-            if (i % 100 == 50) {
+            if (i % 100 === 50) {
               type(el, `a${i}@example.org`);
               await el.updateComplete;
             }
             el.remove();
-            if (i % 10 == 0) await tick();
+            if (i % 10 === 0) await tick();
             parent.append(el);
-            if (i % 10 == 0) await el.updateComplete;
+            if (i % 10 === 0) await el.updateComplete;
           }
           el.remove();
           host.remove();
@@ -219,14 +219,14 @@ describe('a send waiting for the network', () => {
     Object.defineProperty(navigator, 'onLine', {configurable: true, get: () => online});
     const [el, parent, host] = place('<kp-newsletter-signup action="/api/never" privacy-url="/datenschutz"></kp-newsletter-signup>', false);
     const form = el as unknown as KpNewsletterSignup;
-    const listening = () => probe.held().listeners.filter((l) => l == 'window online').length;
+    const listening = () => probe.held().listeners.filter((l) => l === 'window online').length;
     try {
       await form.updateComplete;
       type(el, 'a@example.org');
       form.shadowRoot!.querySelector<HTMLInputElement>('[name=consent]')!.click();
       await form.updateComplete;
       const sending = form.submit();
-      await until(() => form.sender.state == 'offline', 2000, 'offline');
+      await until(() => form.sender.state === 'offline', 2000, 'offline');
       expect(listening(), 'waiting on the page').to.equal(1);
       form.remove();
       expect(listening(), 'off the page').to.equal(0);

@@ -61,7 +61,7 @@ describe('plural forms', () => {
       for (const n of NUMBERS) {
         UNITS.forEach((_, unit) => {
           const [, word] = unitText(wordsIn(INTL[l]), unit, n);
-          expect(word, `${l} ${n} ${UNITS[unit]}`).to.equal(WORDS[l][unit][rules.select(n) == 'one' ? 0 : 1]);
+          expect(word, `${l} ${n} ${UNITS[unit]}`).to.equal(WORDS[l][unit][rules.select(n) === 'one' ? 0 : 1]);
         });
       }
     }

@@ -110,7 +110,7 @@ export abstract class KpForm extends KpElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.sender.attach(true);
-    const draft = this.draft != 'off' && loadDraft((this.#key = draftKey(this)));
+    const draft = this.draft !== 'off' && loadDraft((this.#key = draftKey(this)));
     if (draft) {
       const {_submissionId, ...values} = draft;
       this.values = values;
@@ -128,7 +128,7 @@ export abstract class KpForm extends KpElement {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     // The id is made with the first draft: a tab duplicated from it is the same submission.
-    if (this.draft != 'off') saveDraft(this.#key, {...this.values, _submissionId: (this.sender.id ??= uuid())});
+    if (this.draft !== 'off') saveDraft(this.#key, {...this.values, _submissionId: (this.sender.id ??= uuid())});
   }
 
   #onSend(): void {
@@ -137,7 +137,7 @@ export abstract class KpForm extends KpElement {
       this.invalid = errors;
       this.#focus = '.summary';
     }
-    if (state == 'sent') {
+    if (state === 'sent') {
       clearTimeout(this.#timer);
       dropDraft(this.#key);
       this.#focus = '[role=status]';
@@ -152,7 +152,7 @@ export abstract class KpForm extends KpElement {
 
   /** Whether the form refuses to send: a bad `action`, or none and no host took the submission. */
   #refused(): boolean {
-    return (this.action != null && !this.#url()) || this.sender.state == 'unavailable';
+    return (this.action !== undefined && !this.#url()) || this.sender.state === 'unavailable';
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -198,14 +198,14 @@ export abstract class KpForm extends KpElement {
 
   #onInput(e: Event): void {
     const {name, type, value, checked} = e.target as HTMLInputElement;
-    if (!name || name == '_gotcha') return;
+    if (!name || name === '_gotcha') return;
     const old = this.values[name];
     this.values[name] =
-      type != 'checkbox'
+      type !== 'checkbox'
         ? value
-        : value == 'true'
+        : value === 'true'
           ? checked
-          : [...[old ?? []].flat().filter((v) => v != value), ...(checked ? [value] : [])];
+          : [...[old ?? []].flat().filter((v) => v !== value), ...(checked ? [value] : [])];
     clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.#save(), 250);
     this.requestUpdate();
@@ -233,10 +233,10 @@ export abstract class KpForm extends KpElement {
    */
   #optionNodes(name: string, options: Options, value: string): DocumentFragment {
     const [list, nodes, first] = this.#lists[name] ?? [];
-    const same = list?.length == options.length && list.every(([v, t], i) => v == options[i][0] && t == options[i][1]);
-    if (nodes && same && (first?.parentNode == nodes || first?.isConnected)) return nodes;
+    const same = list?.length === options.length && list.every(([v, t], i) => v === options[i][0] && t === options[i][1]);
+    if (nodes && same && (first?.parentNode === nodes || first?.isConnected)) return nodes;
     const fresh = document.createDocumentFragment();
-    for (const [v, t] of options) fresh.append(new Option(t, v, v == value, v == value));
+    for (const [v, t] of options) fresh.append(new Option(t, v, v === value, v === value));
     this.#lists[name] = [options, fresh, fresh.firstChild];
     return fresh;
   }
@@ -246,9 +246,9 @@ export abstract class KpForm extends KpElement {
     const {name, label, type = 'text', options = [], hint, optional} = f;
     const value = this.values[name];
     const code = this.invalid[name];
-    const single = type == 'checkbox';
-    const group = type == 'radios' || type == 'checkboxes';
-    const error = code && errorMessage(code == 'required' && (group || type == 'select') ? 'choice' : code);
+    const single = type === 'checkbox';
+    const group = type === 'radios' || type === 'checkboxes';
+    const error = code && errorMessage(code === 'required' && (group || type === 'select') ? 'choice' : code);
     // The summary names the field ("E-Mail-Adresse: …"); a single checkbox's message says enough.
     if (error) this.#lines[name] = single ? error : `${label}: ${error}`;
     const id = `f-${name}`;
@@ -263,16 +263,16 @@ export abstract class KpForm extends KpElement {
       ? html`<p id="e-${name}" class="error" part="error"><span class="visually-hidden">${msg('Fehler:')}</span> ${error}</p>`
       : nothing;
     const box = (v: string, t: unknown, i: number, bid = i ? `${id}-${i}` : id) =>
-      html`<div class="check"><input id=${bid} type=${type == 'radios' ? 'radio' : 'checkbox'} name=${name} value=${v} .checked=${single ? !!value : [value].flat().includes(v)} aria-invalid=${invalid} aria-describedby=${single ? described : nothing} aria-required=${single ? required : nothing}><label for=${bid} part="label">${t}</label></div>`;
+      html`<div class="check"><input id=${bid} type=${type === 'radios' ? 'radio' : 'checkbox'} name=${name} value=${v} .checked=${single ? !!value : [value].flat().includes(v)} aria-invalid=${invalid} aria-describedby=${single ? described : nothing} aria-required=${single ? required : nothing}><label for=${bid} part="label">${t}</label></div>`;
     const cls = `field${error ? ' invalid' : ''}`;
     if (single) return html`<div class=${cls} part="field">${message}${box('true', head, 0)}${tip}</div>`;
     if (group) {
       return html`<fieldset class=${cls} part="field" aria-describedby=${described}><legend part="label">${head}</legend>${tip}${message}${options.map(([v, t], i) => box(v, t, i))}</fieldset>`;
     }
     return html`<div class=${cls} part="field"><label for=${id} part="label">${head}</label>${tip}${message}${
-      type == 'select'
+      type === 'select'
         ? html`<select id=${id} name=${name} autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>${this.#optionNodes(name, options, text)}</select>`
-        : type == 'textarea'
+        : type === 'textarea'
           ? html`<textarea id=${id} name=${name} rows="6" autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}></textarea>`
           : html`<input id=${id} name=${name} type=${type} autocomplete=${auto} inputmode=${f.inputmode ?? nothing} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>`
     }</div>`;
@@ -291,13 +291,13 @@ export abstract class KpForm extends KpElement {
       sent: this.sentText(opaque),
     }[state as string];
     const region = html`<div role="status" part="status" class="status ${state}" tabindex="-1">${status}</div>`;
-    if (state == 'sent') return region;
+    if (state === 'sent') return region;
     const body = this.fields();
     const errors = Object.keys(this.invalid);
     return html`<form novalidate part="form" @submit=${this.#onSubmit} @input=${this.#onInput}>${
       errors.length
         ? html`<div class="summary" part="error-summary" role="alert" tabindex="-1"><h2>${msg('Es gibt ein Problem')}</h2><ul @click=${this.#jump}>${errors.map((name) => html`<li><a href="#f-${name}">${this.#lines[name] ?? errorMessage(this.invalid[name])}</a></li>`)}</ul></div>`
         : nothing
-    }<label class="visually-hidden" aria-hidden="true">Leave empty<input name="_gotcha" tabindex="-1" autocomplete="off"></label>${body}<button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>${state == 'failed' ? msg('Erneut senden') : this.submitLabel()}</button></form>${region}`;
+    }<label class="visually-hidden" aria-hidden="true">Leave empty<input name="_gotcha" tabindex="-1" autocomplete="off"></label>${body}<button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>${state === 'failed' ? msg('Erneut senden') : this.submitLabel()}</button></form>${region}`;
   }
 }

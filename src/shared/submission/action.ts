@@ -12,7 +12,7 @@ export function checkAction(value: string | null | undefined): string | undefine
   if (/^\/(?![/\\])/.test(v)) return v;
   try {
     const url = new URL(v);
-    if (url.protocol == 'https:' || (url.protocol == 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname))) {
+    if (url.protocol === 'https:' || (url.protocol === 'http:' && /^(localhost|127\.0\.0\.1|\[::1\])$/.test(url.hostname))) {
       return url.href;
     }
   } catch {

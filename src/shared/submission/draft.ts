@@ -24,7 +24,7 @@ function store<T>(fn: (s: Storage) => T): T | undefined {
 export const loadDraft = (key: string): Fields | undefined =>
   store((s) => {
     const value: unknown = JSON.parse(s.getItem(key) ?? 'null');
-    return value && typeof value == 'object' ? (value as Fields) : undefined;
+    return value && typeof value === 'object' ? (value as Fields) : undefined;
   });
 
 export const saveDraft = (key: string, value: Fields): void => store((s) => s.setItem(key, JSON.stringify(value)));

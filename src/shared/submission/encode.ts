@@ -7,10 +7,10 @@ export type Fields = Record<string, unknown>;
 export type Mode = 'json' | 'form' | 'no-cors';
 
 export function encode(data: Fields, mode: Mode): string | URLSearchParams {
-  if (mode == 'json') return JSON.stringify(data);
+  if (mode === 'json') return JSON.stringify(data);
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(data)) {
-    for (const item of [value].flat()) if (item != null) params.append(key, String(item));
+    for (const item of [value].flat()) if (item !== null && item !== undefined) params.append(key, String(item));
   }
   return params;
 }

@@ -119,12 +119,12 @@ export class Sender {
       try {
         const res = await fetch(action, {
           method: 'POST',
-          mode: mode == 'no-cors' ? mode : 'cors',
-          headers: {'Idempotency-Key': id, ...(mode == 'json' && {'Content-Type': 'application/json'})},
+          mode: mode === 'no-cors' ? mode : 'cors',
+          headers: {'Idempotency-Key': id, ...(mode === 'json' && {'Content-Type': 'application/json'})},
           body: encode(data, mode),
           signal: abort.signal,
         });
-        if (res.type == 'opaque') {
+        if (res.type === 'opaque') {
           this.opaque = true;
           return this.#done(data, null);
         }
@@ -132,7 +132,7 @@ export class Sender {
         const status = res.status;
         if (res.ok) return this.#done(data, body);
         error = {status, errors: body?.errors};
-        if (status != 408 && status != 429 && status < 500) return this.#fail(error, data);
+        if (status !== 408 && status !== 429 && status < 500) return this.#fail(error, data);
         wait = retryAfter(res.headers.get('Retry-After'));
       } catch (thrown) {
         error = thrown;
@@ -154,7 +154,7 @@ export class Sender {
 
   #fail(error: unknown, data: Fields) {
     // Errors at fields the visitor can correct; `_…` keys (`_rate`, `_body`) are not theirs.
-    const fields = Object.entries((error as {errors?: object})?.errors ?? {}).filter(([key]) => key[0] != '_');
+    const fields = Object.entries((error as {errors?: object})?.errors ?? {}).filter(([key]) => key[0] !== '_');
     this.errors = fields.length ? Object.fromEntries(fields) : undefined;
     this.#set(this.errors ? 'idle' : 'failed');
     this.#target.dispatchEvent(new KpErrorEvent(error, data));

@@ -13,4 +13,4 @@ class XCard extends HTMLElement {
     root.append(title, document.createElement('slot'));
   }
 }
-customElements.get('x-card') || customElements.define('x-card', XCard);
+if (!customElements.get('x-card')) customElements.define('x-card', XCard);
