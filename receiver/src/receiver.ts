@@ -68,6 +68,15 @@ export interface Receiver {
 const MAX_KEY = 200;
 const DAY = 86_400_000;
 
+/** The path of a request target, or undefined when it cannot be parsed (`//[`). */
+export function pathOf(target: string | undefined): string | undefined {
+  try {
+    return new URL(target ?? '/', 'http://localhost').pathname;
+  } catch {
+    return undefined;
+  }
+}
+
 function validate(form: unknown, data: Fields): Errors | {_form: 'choice'} {
   if (form === 'newsletter') return validateNewsletter(data);
   if (form === 'interest') return validateInterest(data);
@@ -188,9 +197,8 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   /** POSTs refused before they are read: a foreign browser Origin (403), `text/plain` (415). */
   const guarded = new Set(['submit', 'confirm', 'unsubscribe']);
 
-  /** The route for a request, or undefined when it is not ours. */
-  function route(req: IncomingMessage): Route | undefined {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+  /** The route for a request at `path`, or undefined when it is not ours. */
+  function route(req: IncomingMessage, path: string): Route | undefined {
     if (!path.startsWith(basePath + '/')) return undefined;
     const name = path.slice(basePath.length + 1);
     const own = routes[`${req.method === 'HEAD' ? 'GET' : req.method} ${name}`]; // HEAD as GET (Node sends no body)
@@ -208,12 +216,25 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
 
   return {
     handle(req: IncomingMessage, res: ServerResponse): boolean {
-      const found = route(req);
+      const path = pathOf(req.url);
+      // A target no URL parser takes (`//[`, `//[/../api/health`) is answered here, whoever serves other paths.
+      if (path === undefined) {
+        sendJson(res, 400, {errors: {_path: 'invalid'}}, {Connection: 'close'});
+        return true;
+      }
+      const found = route(req, path);
       if (!found) return false;
-      cors(req, res, allowed);
-      const name = new URL(req.url ?? '/', 'http://localhost').pathname.slice(basePath.length + 1);
-      const refusal = req.method === 'POST' && guarded.has(name) ? postRefusal(req, allowed, opts.publicUrl) : undefined;
-      const run: Route = refusal ? (_req, res) => sendJson(res, refusal.status, {errors: refusal.errors}) : found;
+      const name = path.slice(basePath.length + 1);
+      let run: Route = found;
+      try {
+        cors(req, res, allowed);
+        const refusal = req.method === 'POST' && guarded.has(name) ? postRefusal(req, allowed, opts.publicUrl) : undefined;
+        if (refusal) run = (_req, res) => sendJson(res, refusal.status, {errors: refusal.errors});
+      } catch (error) {
+        console.error('receiver:', error);
+        sendJson(res, 500, {errors: {_server: 'error'}});
+        return true;
+      }
       Promise.resolve()
         .then(() => run(req, res))
         .catch((error: unknown) => {

@@ -30,8 +30,24 @@ export interface RunningReceiver {
 export async function startReceiver(opts: ServeOptions): Promise<RunningReceiver> {
   const receiver = createReceiver(opts);
   const server = createServer((req, res) => {
-    if (opts.log) logRequest(req, res, opts.log);
-    if (!receiver.handle(req, res)) sendJson(res, 404, {errors: {_path: 'unknown'}});
+    try {
+      if (opts.log) logRequest(req, res, opts.log);
+      if (!receiver.handle(req, res)) sendJson(res, 404, {errors: {_path: 'unknown'}});
+    } catch (error) {
+      // The last catch-all: whatever a request does, it gets an answer and the service keeps serving.
+      console.error('receiver:', error);
+      try {
+        sendJson(res, 500, {errors: {_server: 'error'}});
+      } catch {
+        res.destroy(); // not even an answer could be written
+      }
+    }
+  });
+  // A request line or header Node cannot parse: 400 and close, as Node does by default, but never an exit.
+  server.on('clientError', (error, socket) => {
+    if (socket.writable && !(error as NodeJS.ErrnoException).code?.startsWith('ECONN')) {
+      socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+    } else socket.destroy();
   });
   const host = opts.host ?? '127.0.0.1';
   try {
