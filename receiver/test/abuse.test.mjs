@@ -143,3 +143,16 @@ test('Origin: own and allowed pass, others 403; no Origin passes; text/plain is 
   }
   assert.deepEqual(await outbox(url).then((rows) => rows.length), 4);
 });
+
+test('address variants that a mailer reads as the same victim are refused, not counted as new addresses', async () => {
+  const {url} = await receiver({rateLimit: {max: 1000, windowMs: 60_000}});
+  assert.equal((await post(url, newsletter('victim@example.org'))).status, 200);
+  const variants = ['a<victim@example.org>', 'victim@example.org(c)', '"victim"@example.org', 'x,victim@example.org',
+    'x;victim@example.org', 'Victim <victim@example.org>', '@route:victim@example.org', 'victim@[127.0.0.1]'];
+  for (const email of variants) {
+    const res = await post(url, newsletter(email));
+    assert.equal(res.status, 422, email);
+    assert.deepEqual((await res.json()).errors, {email: 'email'}, email);
+  }
+  assert.equal((await outbox(url)).length, 1, 'one mail to the victim');
+});

@@ -59,7 +59,9 @@ export const textLength = (value: string): number => [...value].length;
 
 /** One @, something before it, a dotted domain after it, no spaces, at most 254 characters. */
 export function isEmail(value: string): boolean {
-  return textLength(value) <= MAX_EMAIL && /^[^\s@]+@[^\s@.]+(\.[^\s@.]+)+$/.test(value);
+  // A bare address only: no display name (`a<b@c>`), comment (`(c)`), quoted local part, list (`,` `;`) or
+  // route (`:`), so that the address checked is the one a mailer delivers to (issue 24).
+  return textLength(value) <= MAX_EMAIL && /^[^\s@<>()[\]\\,;:"]+@[^\s@<>()[\]\\,;:".]+(\.[^\s@<>()[\]\\,;:".]+)+$/.test(value);
 }
 
 const oneOf = (list: readonly string[], value: string): boolean => list.includes(value);
