@@ -57,12 +57,13 @@ const NUMBER = /^[+-]?\d+(?:[.,]\d+)?$/;
 /**
  * One CSV cell. Text that a spreadsheet would run as a formula (starting with
  * = + - @, tab or CR, unless it is a plain number such as +4923193696014) gets
- * a leading `'`; cells with `;`, quotes or line breaks are quoted.
+ * a leading `'`; cells with `;`, `,`, tabs, quotes or line breaks are quoted (an English-locale
+ * spreadsheet splits on commas).
  */
 export function csvCell(value: unknown): string {
   let text = cellText(value);
   if (/^[=+\-@\t\r]/.test(text) && !NUMBER.test(text)) text = `'${text}`;
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+  return /[";,\t\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
 export function toCsv(rows: unknown[][]): string {

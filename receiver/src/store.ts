@@ -4,7 +4,7 @@
  * is the one that confirmed a newsletter subscription, as proof of consent
  * (subscriptions.ts). The outbox is in the same database (outbox.ts).
  */
-import {mkdirSync} from 'node:fs';
+import {chmodSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import Database from 'better-sqlite3';
 
@@ -29,9 +29,13 @@ CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checke
 export type Store = ReturnType<typeof openStore>;
 
 export function openStore(dataDir: string) {
-  mkdirSync(dataDir, {recursive: true});
-  const db = new Database(join(dataDir, 'submissions.sqlite'));
+  mkdirSync(dataDir, {recursive: true, mode: 0o700});
+  chmodSync(dataDir, 0o700); // whatever the umask, and for a folder made before
+  const file = join(dataDir, 'submissions.sqlite');
+  const db = new Database(file);
+  chmodSync(file, 0o600);
   db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL'); // a 2xx only for what survives a power loss
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
 
