@@ -177,15 +177,17 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   }
 
   /** 200 with the outbox's backlog and its oldest unsent mail when a row can be written, else 503. */
-  function health(_req: IncomingMessage, res: ServerResponse): void {
+  function health(req: IncomingMessage, res: ServerResponse): void {
+    // Backlog and the last SMTP error (an internal host and port) only for local requests, after TRUST_PROXY.
+    const local = /^(127\.|::1$)/.test(client(req));
     let outbox;
     try {
       store.checkWritable();
       outbox = mail.outbox.stats();
     } catch {
-      return sendJson(res, 503, {ok: false, database: 'not writable'});
+      return sendJson(res, 503, local ? {ok: false, database: 'not writable'} : {ok: false});
     }
-    sendJson(res, 200, {ok: true, database: 'writable', outbox});
+    sendJson(res, 200, local ? {ok: true, database: 'writable', outbox} : {ok: true});
   }
 
   const routes: Record<string, Route> = {

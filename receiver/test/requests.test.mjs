@@ -37,3 +37,19 @@ test('unparseable request targets get 400 and serve keeps running', async () => 
   const health = await fetch(`${served.url}/api/health`);
   assert.equal(health.status, 200);
 });
+
+test('health: a client that is not local (after TRUST_PROXY) reads only {ok}; a local one the details', async () => {
+  const {startReceiver} = await import('../dist/receiver.js');
+  const running = await startReceiver({dataDir: tempDir(), port: 0, trustProxy: 1});
+  try {
+    const far = await fetch(`${running.url}/api/health`, {headers: {'x-forwarded-for': '203.0.113.5'}});
+    assert.equal(far.status, 200);
+    assert.deepEqual(await far.json(), {ok: true});
+    const near = await fetch(`${running.url}/api/health`, {headers: {'x-forwarded-for': '127.0.0.1'}});
+    const body = await near.json();
+    assert.equal(body.database, 'writable');
+    assert.ok(body.outbox, 'the backlog for a local request');
+  } finally {
+    await running.close();
+  }
+});
