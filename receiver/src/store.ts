@@ -7,6 +7,7 @@
 import {mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import Database from 'better-sqlite3';
+import {teamSchema} from './team/schema.js';
 
 export interface StoredSubmission {
   id: string;
@@ -34,6 +35,7 @@ export function openStore(dataDir: string) {
   db.pragma('journal_mode = WAL');
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  teamSchema(db);
 
   const insert = db.prepare(
     'INSERT INTO submissions (id, form, locale, data, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',
