@@ -26,6 +26,7 @@ import {interestClosed, type DeadlineOptions} from './deadline.js';
 import {purge} from './retention.js';
 import {noteReference} from './log.js';
 import {referenceOf} from './reference.js';
+import {teamWorkspace} from './team/http.js';
 
 export {referenceOf};
 
@@ -97,6 +98,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   applyRetention();
   const daily = setInterval(applyRetention, DAY);
   daily.unref();
+  const team = teamWorkspace({store, clock, publicUrl: opts.publicUrl, client});
   const limiter = rateLimiter(opts.rateLimit ?? {max: 30, windowMs: 60_000});
   const controls = opts.testControls
     ? testControls({
@@ -208,6 +210,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
 
   return {
     handle(req: IncomingMessage, res: ServerResponse): boolean {
+      if (team.handle(req, res)) return true;
       const found = route(req);
       if (!found) return false;
       cors(req, res, allowed);

@@ -2,21 +2,10 @@
 // the built bin on a DATA_DIR. Needs `npm run build -w receiver`.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {spawn} from 'node:child_process';
 import Database from 'better-sqlite3';
 import {join} from 'node:path';
-import {BIN, run, tempDir} from './helpers.mjs';
-
-/** Runs the bin with `input` on standard input. */
-function runWithInput(args, input, dataDir) {
-  const child = spawn(process.execPath, [BIN, ...args], {env: {...process.env, DATA_DIR: dataDir}, stdio: ['pipe', 'pipe', 'pipe']});
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (chunk) => (stdout += chunk));
-  child.stderr.on('data', (chunk) => (stderr += chunk));
-  child.stdin.end(input);
-  return new Promise((resolve) => child.on('close', (status) => resolve({status, stdout, stderr})));
-}
+import {run, tempDir} from './helpers.mjs';
+import {runWithInput} from './team-support.mjs';
 
 const lines = (text) => text.trim().split('\n').filter(Boolean).map((line) => JSON.parse(line));
 

@@ -24,6 +24,13 @@ CREATE TABLE IF NOT EXISTS team_sessions (
   created_at TEXT NOT NULL,
   seen_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS team_records (
+  submission_id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_by TEXT,
+  updated_at TEXT
+);
 CREATE TABLE IF NOT EXISTS team_audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,
