@@ -2,7 +2,8 @@
 // team and as an attacker use it. Needs `npm run build -w receiver`.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {interest, run, serve, stop, submit, tempDir} from './helpers.mjs';
+import ExcelJS from 'exceljs';
+import {interest, parseCsv, run, serve, stop, submit, tempDir} from './helpers.mjs';
 import {csrfOf, get, post, runWithInput, signIn} from './team-support.mjs';
 
 const PASSWORD = 'a long enough password';
@@ -67,7 +68,7 @@ test('sign-in, roles checked on the server, CSRF and Origin, conflicts, sign-out
   const list = await listRes.text();
   assert.ok(!list.includes('<img'), 'no markup from a visitor');
   assert.ok(list.includes('&#60;img src=x onerror=alert(1)&#62;&#34;&#39;&#38;'));
-  assert.match(list, /1 Interessenbekundung</);
+  assert.match(list, /1 Interessenbekundung ·/);
   const reference = /href="\/team\/interest\/([0-9A-F]{8})"/.exec(list)[1];
 
   // a viewer reads, but may not change the status: 403 from the server even with a valid token
@@ -144,4 +145,60 @@ test('the one-time link sets a password once; behind https the cookie is __Host-
   const res = await post(url, '/team/sign-in', {email: 'neu@example.org', password: PASSWORD});
   assert.equal(res.status, 303);
   assert.match(res.headers.get('set-cookie'), /^__Host-kp-team=[A-Za-z0-9_-]{43}; Path=\/; HttpOnly; SameSite=Strict; Secure$/);
+});
+
+test('filters in the URL; the export holds exactly what the filter shows, with status, the formula guard and no live markup', async (t) => {
+  const {dataDir, url} = await workspace(t);
+  assert.equal((await addUser(dataDir, 'edda@example.org', 'editor')).status, 0);
+  assert.equal((await submit(url, interest({municipality: 'Aachen', department: '=1+1'}))).status, 200);
+  assert.equal((await submit(url, interest({municipality: HOSTILE}))).status, 200);
+  assert.equal((await submit(url, interest({municipality: 'Bonn'}))).status, 200);
+  const editor = await signIn(url, 'edda@example.org', PASSWORD);
+
+  const all = await (await get(url, '/team/interest', editor)).text();
+  assert.match(all, /3 Interessenbekundungen/);
+  const references = [...all.matchAll(/href="\/team\/interest\/([0-9A-F]{8})"/g)].map((m) => m[1]);
+  assert.equal(references.length, 3);
+  assert.ok(all.indexOf('Bonn') < all.indexOf('Aachen'), 'newest first');
+  const aachen = references[2];
+  const csrf = csrfOf(await (await get(url, `/team/interest/${aachen}`, editor)).text());
+  assert.equal((await post(url, `/team/interest/${aachen}/status`, {csrf, version: '0', status: 'accepted'}, {cookie: editor})).status, 303);
+
+  const filtered = await (await get(url, '/team/interest?q=aach&status=accepted', editor)).text();
+  assert.match(filtered, /1 Interessenbekundung ·/);
+  assert.match(filtered, /value="aach"/);
+  assert.match(filtered, /href="\/team\/interest\/export\?q=aach&#38;status=accepted&#38;format=csv"/);
+  assert.match(await (await get(url, '/team/interest?status=declined', editor)).text(), /0 Interessenbekundungen/);
+
+  const csvRes = await get(url, '/team/interest/export?q=aach&status=accepted&format=csv', editor);
+  assert.equal(csvRes.status, 200);
+  assert.match(csvRes.headers.get('content-type'), /^text\/csv/);
+  const [header, row, ...rest] = parseCsv(await csvRes.text());
+  assert.deepEqual(rest, []);
+  assert.deepEqual(header.slice(-3), ['status', 'status_by', 'status_at']);
+  assert.equal(row[header.indexOf('reference')], aachen);
+  assert.equal(row[header.indexOf('municipality')], 'Aachen');
+  assert.equal(row[header.indexOf('department')], "'=1+1");
+  assert.equal(row[header.indexOf('status')], 'accepted');
+  assert.equal(row[header.indexOf('status_by')], 'edda@example.org');
+
+  const xlsxRes = await get(url, '/team/interest/export?format=xlsx', editor);
+  assert.equal(xlsxRes.status, 200);
+  const book = new ExcelJS.Workbook();
+  await book.xlsx.load(Buffer.from(await xlsxRes.arrayBuffer()));
+  const sheet = book.worksheets[0];
+  assert.equal(sheet.rowCount, 4);
+  const names = sheet.getRow(1).values;
+  const cells = [2, 3, 4].map((n) => sheet.getRow(n).getCell(names.indexOf('municipality')).value);
+  assert.deepEqual(cells.sort(), ['Aachen', 'Bonn', HOSTILE].sort());
+  const aachenRow = [2, 3, 4].map((n) => sheet.getRow(n)).find((r) => r.getCell(names.indexOf('municipality')).value === 'Aachen');
+  assert.equal(aachenRow.getCell(names.indexOf('status')).value, 'accepted');
+  assert.equal(aachenRow.getCell(names.indexOf('department')).value, '=1+1', 'a text cell, not a formula');
+  assert.equal(aachenRow.getCell(names.indexOf('department')).formula, undefined);
+
+  assert.equal((await get(url, '/team/interest/export?format=csv')).status, 303, 'no export without a session');
+  const audit = (await run(['audit'], {dataDir})).stdout;
+  assert.match(audit, /"action":"interest\.export","object":"csv q=aach&status=accepted rows=1"/);
+  assert.match(audit, /"action":"interest\.export","object":"xlsx \(all\) rows=3"/);
+  assert.ok(!audit.includes('Aachen'));
 });

@@ -18,6 +18,9 @@ import {sessions, type Session} from './sessions.js';
 import {throttle} from './throttle.js';
 import {accountKey, type Role, UserError, users} from './users.js';
 import {header, language, page, signInForm, TEXTS, type Texts} from './pages.js';
+import {filterQuery, matches, readFilter, type Filter} from './filter.js';
+import {exportRows, toCsv} from '../export.js';
+import {rowsToXlsx} from '../xlsx.js';
 
 export interface TeamOptions {
   store: Store;
@@ -114,10 +117,18 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
     send(res, 200, page(lang, t.title, `<h2><a href="/team/interest">${e(t.count(rows.length))}</a></h2><ul>${counts}</ul>`, header(t, s.email, s.csrf)));
   }
 
-  function list(_req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en', s: Session): void {
-    const rows = interestRows();
+  function list(req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en', s: Session): void {
+    const filter = readFilter(new URL(req.url ?? '/', 'http://localhost').searchParams);
+    const rows = interestRows().filter((r) => matches(filter, r.data, r.state.status));
+    const query = filterQuery(filter);
+    const options = ['', ...STATUSES]
+      .map((st) => `<option value="${st}"${st === filter.status ? ' selected' : ''}>${e(st ? t.statuses[st as keyof typeof t.statuses] : t.all)}</option>`)
+      .join('');
     const body =
-      `<p>${e(t.count(rows.length))}</p><table><thead><tr><th scope="col">${e(t.reference)}</th><th scope="col">${e(t.municipality)}</th><th scope="col">${e(t.received)}</th><th scope="col">${e(t.status)}</th></tr></thead><tbody>` +
+      `<form method="get" action="/team/interest"><label for="q">${e(t.search)}</label><input id="q" name="q" type="search" value="${e(filter.q)}">` +
+      `<label for="status">${e(t.status)}</label><select id="status" name="status">${options}</select> <button type="submit">${e(t.filter)}</button></form>` +
+      `<p>${e(t.count(rows.length))} · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=xlsx">${e(t.exportXlsx)}</a> · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=csv">${e(t.exportCsv)}</a></p>` +
+      `<table><thead><tr><th scope="col">${e(t.reference)}</th><th scope="col">${e(t.municipality)}</th><th scope="col">${e(t.received)}</th><th scope="col">${e(t.status)}</th></tr></thead><tbody>` +
       rows
         .map(
           (r) =>
@@ -126,6 +137,31 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
         .join('') +
       '</tbody></table>';
     send(res, 200, page(lang, t.interest, body, header(t, s.email, s.csrf)));
+  }
+
+  /** The `export` command's rows and formula guard, only the records the filter shows, plus status. */
+  async function exportInterest(req: IncomingMessage, res: ServerResponse, s: Session): Promise<void> {
+    const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const format = params.get('format') === 'xlsx' ? 'xlsx' : 'csv';
+    const filter: Filter = readFilter(params);
+    const [head, ...rows] = exportRows(store, 'interest');
+    const idColumn = head.indexOf('id');
+    const data = new Map(store.submissions('interest').map((x) => [x.id, x.data]));
+    const chosen = rows
+      .map((row) => String(row[idColumn]))
+      .map((id, i) => ({row: rows[i], state: states.get(id), data: data.get(id) ?? {}}))
+      .filter(({data, state}) => matches(filter, data, state.status))
+      .map(({row, state}) => [...row, state.status, state.updated_by, state.updated_at]);
+    const table = [[...head, 'status', 'status_by', 'status_at'], ...chosen];
+    audit(db, now(), s.email, 'interest.export', `${format} ${filterQuery(filter) || '(all)'} rows=${chosen.length}`);
+    const body = format === 'csv' ? Buffer.from(toCsv(table)) : await rowsToXlsx(table, 'interest');
+    res.writeHead(200, {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="interest.${format}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(body);
   }
 
   function detail(res: ServerResponse, t: Texts, lang: 'de' | 'en', s: Session, reference: string, message = '', status = 200): void {
@@ -205,6 +241,7 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
       const s = session(req);
       if (!s) return redirect(res, '/team/');
       if (sub === 'interest') return list(req, res, t, lang, s);
+      if (sub === 'interest/export') return exportInterest(req, res, s);
       const match = /^interest\/([0-9A-F]{8})$/.exec(sub);
       if (match) return detail(res, t, lang, s, match[1]);
       return send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
