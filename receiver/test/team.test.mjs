@@ -98,6 +98,15 @@ test('sign-in, roles checked on the server, CSRF and Origin, conflicts, sign-out
   const after = await (await get(url, `/team/interest/${reference}`, viewer)).text();
   assert.match(after, /Status: Kontaktiert/);
 
+  // the audit page: admins only
+  assert.equal((await get(url, '/team/audit', viewer)).status, 403);
+  assert.equal((await get(url, '/team/audit', editor)).status, 403);
+  const auditPage = await get(url, '/team/audit', admin);
+  assert.equal(auditPage.status, 200);
+  const auditHtml = await auditPage.text();
+  assert.match(auditHtml, /<th scope="col">Aktion<\/th>/);
+  assert.ok(auditHtml.includes(`<td>interest.status</td><td>${reference} contacted</td>`));
+
   // sign-out ends the session: the old cookie no longer works
   const editorPage = await (await get(url, '/team/', editor)).text();
   assert.equal((await post(url, '/team/sign-out', {csrf: csrfOf(editorPage)}, {cookie: editor})).status, 303);

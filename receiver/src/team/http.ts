@@ -11,7 +11,7 @@ import {timingSafeEqual} from 'node:crypto';
 import {escapeHtml as e, readBody} from '../http.js';
 import {referenceOf} from '../reference.js';
 import type {Store} from '../store.js';
-import {audit} from './audit.js';
+import {audit, auditEntries} from './audit.js';
 import {verifyPassword} from './passwords.js';
 import {isStatus, records, STATUSES} from './records.js';
 import {sessions, type Session} from './sessions.js';
@@ -242,6 +242,15 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
       if (!s) return redirect(res, '/team/');
       if (sub === 'interest') return list(req, res, t, lang, s);
       if (sub === 'interest/export') return exportInterest(req, res, s);
+      if (sub === 'audit') {
+        if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
+        const rows = auditEntries(db).reverse().slice(0, 500);
+        const table =
+          `<table><thead><tr><th scope="col">${e(t.time)}</th><th scope="col">${e(t.account)}</th><th scope="col">${e(t.action)}</th><th scope="col">${e(t.object)}</th></tr></thead><tbody>` +
+          rows.map((r) => `<tr><td>${e(r.at)}</td><td>${e(r.account ?? '')}</td><td>${e(r.action)}</td><td>${e(r.object ?? '')}</td></tr>`).join('') +
+          '</tbody></table>';
+        return send(res, 200, page(lang, t.audit, table, header(t, s.email, s.csrf)));
+      }
       const match = /^interest\/([0-9A-F]{8})$/.exec(sub);
       if (match) return detail(res, t, lang, s, match[1]);
       return send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
