@@ -3,7 +3,9 @@
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
-import {interest, parseCsv, run, serve, stop, submit, tempDir} from './helpers.mjs';
+import Database from 'better-sqlite3';
+import {join} from 'node:path';
+import {interest, newsletter, parseCsv, run, serve, stop, submit, tempDir} from './helpers.mjs';
 import {csrfOf, get, post, runWithInput, signIn} from './team-support.mjs';
 
 const PASSWORD = 'a long enough password';
@@ -210,4 +212,24 @@ test('filters in the URL; the export holds exactly what the filter shows, with s
   assert.match(audit, /"action":"interest\.export","object":"csv q=aach&status=accepted rows=1"/);
   assert.match(audit, /"action":"interest\.export","object":"xlsx \(all\) rows=3"/);
   assert.ok(!audit.includes('Aachen'));
+});
+
+test('newsletter: counts per status for every role; the export holds only confirmed addresses, with consent time and language', async (t) => {
+  const {dataDir, url} = await workspace(t);
+  assert.equal((await addUser(dataDir, 'viola@example.org', 'viewer')).status, 0);
+  assert.equal((await submit(url, newsletter({email: 'eins@example.org', _locale: 'en'}))).status, 200);
+  assert.equal((await submit(url, newsletter({email: 'zwei@example.org'}))).status, 200);
+  const db = new Database(join(dataDir, 'submissions.sqlite'));
+  db.prepare("UPDATE newsletter_subscriptions SET status = 'confirmed', confirmed_at = '2027-01-02T03:04:05.000Z' WHERE email = 'eins@example.org'").run();
+  db.close();
+  const viewer = await signIn(url, 'viola@example.org', PASSWORD);
+  const overview = await (await get(url, '/team/newsletter', viewer)).text();
+  assert.match(overview, /<li>Noch nicht bestätigt: 1<\/li><li>Bestätigt: 1<\/li><li>Abgemeldet: 0<\/li>/);
+  const [header, row, ...rest] = parseCsv(await (await get(url, '/team/newsletter/export?format=csv', viewer)).text());
+  assert.deepEqual(rest, []);
+  assert.equal(row[header.indexOf('email')], 'eins@example.org');
+  assert.equal(row[header.indexOf('confirmed_at')], '2027-01-02T03:04:05.000Z');
+  assert.equal(row[header.indexOf('locale')], 'en');
+  assert.equal((await get(url, '/team/newsletter')).status, 303);
+  assert.match((await run(['audit'], {dataDir})).stdout, /"action":"newsletter\.export","object":"csv confirmed rows=1"/);
 });

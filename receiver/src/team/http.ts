@@ -242,6 +242,26 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
       if (!s) return redirect(res, '/team/');
       if (sub === 'interest') return list(req, res, t, lang, s);
       if (sub === 'interest/export') return exportInterest(req, res, s);
+      if (sub === 'newsletter' || sub === 'newsletter/export') {
+        const [head, ...rows] = exportRows(store, 'newsletter');
+        const statusAt = head.indexOf('status');
+        if (sub === 'newsletter') {
+          const count = (status: string) => rows.filter((r) => r[statusAt] === status).length;
+          const list = (['pending', 'confirmed', 'unsubscribed'] as const).map((st) => `<li>${e(t.newsletterStatus[st])}: ${count(st)}</li>`).join('');
+          return send(res, 200, page(lang, t.newsletter, `<ul>${list}</ul><p><a href="/team/newsletter/export?format=csv">${e(t.exportCsv)}</a> · <a href="/team/newsletter/export?format=xlsx">${e(t.exportXlsx)}</a></p>`, header(t, s.email, s.csrf)));
+        }
+        const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv';
+        const table = [head, ...rows.filter((r) => r[statusAt] === 'confirmed')];
+        audit(db, now(), s.email, 'newsletter.export', `${format} confirmed rows=${table.length - 1}`);
+        const body = format === 'csv' ? Buffer.from(toCsv(table)) : await rowsToXlsx(table, 'newsletter');
+        res.writeHead(200, {
+          'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="newsletter.${format}"`,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        return void res.end(body);
+      }
       if (sub === 'audit') {
         if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
         const rows = auditEntries(db).reverse().slice(0, 500);

@@ -40,6 +40,8 @@ export const TEXTS = {
     received: 'Eingegangen',
     status: 'Status',
     save: 'Status speichern',
+    newsletter: 'Newsletter',
+    newsletterStatus: {pending: 'Noch nicht bestätigt', confirmed: 'Bestätigt', unsubscribed: 'Abgemeldet'},
     audit: 'Protokoll',
     time: 'Zeit',
     account: 'Konto',
@@ -79,6 +81,8 @@ export const TEXTS = {
     received: 'Received',
     status: 'Status',
     save: 'Save status',
+    newsletter: 'Newsletter',
+    newsletterStatus: {pending: 'Not yet confirmed', confirmed: 'Confirmed', unsubscribed: 'Unsubscribed'},
     audit: 'Audit trail',
     time: 'Time',
     account: 'Account',
@@ -130,5 +134,5 @@ export function signInForm(t: Texts, errors: string[] = [], email = ''): string 
 }
 
 export function header(t: Texts, email: string, csrf: string): string {
-  return `<header><nav aria-label="${e(t.title)}"><a href="/team/">${e(t.title)}</a> · <a href="/team/interest">${e(t.interest)}</a></nav><form method="post" action="/team/sign-out"><input type="hidden" name="csrf" value="${e(csrf)}">${e(t.signedInAs)} ${e(email)} <button type="submit">${e(t.signOut)}</button></form></header>`;
+  return `<header><nav aria-label="${e(t.title)}"><a href="/team/">${e(t.title)}</a> · <a href="/team/interest">${e(t.interest)}</a> · <a href="/team/newsletter">${e(t.newsletter)}</a></nav><form method="post" action="/team/sign-out"><input type="hidden" name="csrf" value="${e(csrf)}">${e(t.signedInAs)} ${e(email)} <button type="submit">${e(t.signOut)}</button></form></header>`;
 }
