@@ -233,3 +233,29 @@ test('newsletter: counts per status for every role; the export holds only confir
   assert.equal((await get(url, '/team/newsletter')).status, 303);
   assert.match((await run(['audit'], {dataDir})).stdout, /"action":"newsletter\.export","object":"csv confirmed rows=1"/);
 });
+
+test('privacy (admin only): look up an address, erase it after confirming; the audit holds no address', async (t) => {
+  const {dataDir, url} = await workspace(t);
+  assert.equal((await addUser(dataDir, 'ada@example.org', 'admin')).status, 0);
+  assert.equal((await addUser(dataDir, 'edda@example.org', 'editor')).status, 0);
+  assert.equal((await submit(url, interest({email: 'gone@example.org', municipality: 'Löschstadt'}))).status, 200);
+  assert.equal((await submit(url, interest({email: 'stays@example.org', municipality: 'Bleibstadt'}))).status, 200);
+  const editor = await signIn(url, 'edda@example.org', PASSWORD);
+  const admin = await signIn(url, 'ada@example.org', PASSWORD);
+  assert.equal((await get(url, '/team/privacy?email=gone@example.org', editor)).status, 403);
+  const editorCsrf = csrfOf(await (await get(url, '/team/', editor)).text());
+  assert.equal((await post(url, '/team/privacy/erase', {csrf: editorCsrf, email: 'gone@example.org', confirm: 'yes'}, {cookie: editor})).status, 403);
+
+  const looked = await (await get(url, '/team/privacy?email=GONE@example.org', admin)).text();
+  assert.ok(looked.includes('Löschstadt') && !looked.includes('Bleibstadt'));
+  const csrf = csrfOf(looked);
+  assert.equal((await post(url, '/team/privacy/erase', {csrf, email: 'gone@example.org'}, {cookie: admin})).status, 422, 'not confirmed');
+  const erased = await post(url, '/team/privacy/erase', {csrf, email: 'gone@example.org', confirm: 'yes'}, {cookie: admin});
+  assert.equal(erased.status, 200);
+  assert.match(await erased.text(), /Gelöscht: [1-9]\d* Datens/);
+  const list = await (await get(url, '/team/interest', admin)).text();
+  assert.ok(!list.includes('Löschstadt') && list.includes('Bleibstadt'));
+  const audit = (await run(['audit'], {dataDir})).stdout;
+  assert.match(audit, /"action":"privacy\.erase","object":"sha256:[0-9a-f]{16} records=\d+"/);
+  assert.ok(!audit.includes('gone@example.org'));
+});

@@ -21,6 +21,9 @@ import {header, language, page, signInForm, TEXTS, type Texts} from './pages.js'
 import {filterQuery, matches, readFilter, type Filter} from './filter.js';
 import {exportRows, toCsv} from '../export.js';
 import {rowsToXlsx} from '../xlsx.js';
+import {erase, show} from '../access.js';
+import {isEmail} from '../../../src/shared/rules.js';
+import {createHash} from 'node:crypto';
 
 export interface TeamOptions {
   store: Store;
@@ -62,6 +65,8 @@ function cookies(req: IncomingMessage): Record<string, string> {
   return out;
 }
 
+/** The audit names an erased or looked-up address only by the start of its SHA-256, never in clear. */
+const addressHash = (email: string) => 'sha256:' + createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16);
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
@@ -262,6 +267,23 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
         });
         return void res.end(body);
       }
+      if (sub === 'privacy') {
+        if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
+        const email = (new URL(req.url ?? '/', 'http://localhost').searchParams.get('email') ?? '').trim();
+        let found = '';
+        if (email && isEmail(email)) {
+          audit(db, now(), s.email, 'privacy.show', addressHash(email));
+          found =
+            `<h2>${e(email)}</h2><pre>${e(JSON.stringify(show(store, email), null, 2))}</pre>` +
+            `<form method="post" action="/team/privacy/erase"><input type="hidden" name="csrf" value="${e(s.csrf)}"><input type="hidden" name="email" value="${e(email)}">` +
+            `<p><input type="checkbox" id="confirm" name="confirm" value="yes" required> <label for="confirm" style="display:inline">${e(t.eraseConfirm)}</label></p><p><button type="submit">${e(t.erase)}</button></p></form>`;
+        }
+        return send(
+          res,
+          200,
+          page(lang, t.privacy, `<form method="get" action="/team/privacy"><label for="email">${e(t.email)}</label><input id="email" name="email" type="email" value="${e(email)}" required> <button type="submit">${e(t.lookUp)}</button></form>${found}`, header(t, s.email, s.csrf)),
+        );
+      }
       if (sub === 'audit') {
         if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
         const rows = auditEntries(db).reverse().slice(0, 500);
@@ -292,6 +314,15 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
       live.end(cookies(req)[COOKIE]);
       audit(db, now(), s.email, 'sign-out');
       return redirect(res, '/team/', {'Set-Cookie': cookie('', 0)});
+    }
+    if (sub === 'privacy/erase') {
+      if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
+      const email = (fields.get('email') ?? '').trim();
+      if (!isEmail(email) || fields.get('confirm') !== 'yes') return send(res, 422, page(lang, t.privacy, `<div class="error" role="alert"><p>${e(t.eraseConfirm)}</p></div>`, header(t, s.email, s.csrf)));
+      const removed = erase(store, email);
+      db.prepare('DELETE FROM team_records WHERE submission_id NOT IN (SELECT id FROM submissions)').run(); // the status of an erased record
+      audit(db, now(), s.email, 'privacy.erase', `${addressHash(email)} records=${removed}`);
+      return send(res, 200, page(lang, t.privacy, `<p role="status">${e(t.erased(removed))}</p><p><a href="/team/privacy">${e(t.privacy)}</a></p>`, header(t, s.email, s.csrf)));
     }
     const match = /^interest\/([0-9A-F]{8})\/status$/.exec(sub);
     if (match) {
