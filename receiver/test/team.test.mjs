@@ -259,3 +259,18 @@ test('privacy (admin only): look up an address, erase it after confirming; the a
   assert.match(audit, /"action":"privacy\.erase","object":"sha256:[0-9a-f]{16} records=\d+"/);
   assert.ok(!audit.includes('gone@example.org'));
 });
+
+test('the list is paged by 50, newest first, with the page in the URL', async (t) => {
+  const {dataDir, url} = await workspace(t);
+  assert.equal((await addUser(dataDir, 'viola@example.org', 'viewer')).status, 0);
+  for (let i = 1; i <= 52; i++) assert.equal((await submit(url, interest({municipality: `Ort ${i}`}))).status, 200);
+  const viewer = await signIn(url, 'viola@example.org', PASSWORD);
+  const first = await (await get(url, '/team/interest', viewer)).text();
+  assert.match(first, /52 Interessenbekundungen/);
+  assert.equal([...first.matchAll(/<tr><td>/g)].length, 50);
+  assert.ok(first.includes('<td>Ort 52</td>') && !first.includes('<td>Ort 2</td>'));
+  assert.match(first, /Seite 1 von 2 · <a href="\/team\/interest\?page=2">Nächste Seite<\/a>/);
+  const second = await (await get(url, '/team/interest?page=2', viewer)).text();
+  assert.equal([...second.matchAll(/<tr><td>/g)].length, 2);
+  assert.ok(second.includes('<td>Ort 1</td>') && second.includes('<td>Ort 2</td>'));
+});

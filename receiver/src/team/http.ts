@@ -35,6 +35,8 @@ export interface TeamOptions {
 
 const RANK: Record<Role, number> = {viewer: 0, editor: 1, admin: 2};
 const THROTTLE_MS = 15 * 60_000;
+/** Records per page of the list. */
+export const PAGE_SIZE = 50;
 /** A hash to check against for unknown accounts, so that they take as long as known ones. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
@@ -124,15 +126,23 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
 
   function list(req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en', s: Session): void {
     const filter = readFilter(new URL(req.url ?? '/', 'http://localhost').searchParams);
-    const rows = interestRows().filter((r) => matches(filter, r.data, r.state.status));
+    const all = interestRows().filter((r) => matches(filter, r.data, r.state.status));
     const query = filterQuery(filter);
+    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+    const current = Math.min(pages, Math.max(1, Math.floor(Number(new URL(req.url ?? '/', 'http://localhost').searchParams.get('page')) || 1)));
+    const rows = all.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+    const pageLink = (n: number, text: string) => `<a href="/team/interest?${e(query ? query + '&' : '')}page=${n}">${e(text)}</a>`;
+    const paging =
+      pages > 1
+        ? `<nav aria-label="${e(t.paging)}"><p>${current > 1 ? pageLink(current - 1, t.previous) + ' · ' : ''}${e(t.pageOf(current, pages))}${current < pages ? ' · ' + pageLink(current + 1, t.next) : ''}</p></nav>`
+        : '';
     const options = ['', ...STATUSES]
       .map((st) => `<option value="${st}"${st === filter.status ? ' selected' : ''}>${e(st ? t.statuses[st as keyof typeof t.statuses] : t.all)}</option>`)
       .join('');
     const body =
       `<form method="get" action="/team/interest"><label for="q">${e(t.search)}</label><input id="q" name="q" type="search" value="${e(filter.q)}">` +
       `<label for="status">${e(t.status)}</label><select id="status" name="status">${options}</select> <button type="submit">${e(t.filter)}</button></form>` +
-      `<p>${e(t.count(rows.length))} · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=xlsx">${e(t.exportXlsx)}</a> · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=csv">${e(t.exportCsv)}</a></p>` +
+      `<p>${e(t.count(all.length))} · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=xlsx">${e(t.exportXlsx)}</a> · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=csv">${e(t.exportCsv)}</a></p>` +
       `<table><thead><tr><th scope="col">${e(t.reference)}</th><th scope="col">${e(t.municipality)}</th><th scope="col">${e(t.received)}</th><th scope="col">${e(t.status)}</th></tr></thead><tbody>` +
       rows
         .map(
@@ -140,7 +150,8 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
             `<tr><td><a href="/team/interest/${e(r.reference)}">${e(r.reference)}</a></td><td>${e(String(r.data.municipality ?? ''))}</td><td>${e(r.created_at)}</td><td>${e(t.statuses[r.state.status])}</td></tr>`,
         )
         .join('') +
-      '</tbody></table>';
+      '</tbody></table>' +
+      paging;
     send(res, 200, page(lang, t.interest, body, header(t, s.email, s.csrf)));
   }
 
