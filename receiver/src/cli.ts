@@ -7,6 +7,7 @@
  *   purge                                               applies the retention rules now
  *   show EMAIL                                          everything stored about one address, as JSON
  *   erase EMAIL                                         deletes it everywhere; prints how many records went
+ *   user …, audit …                                     the team workspace's accounts and audit (team/cli.ts)
  *
  * Every command but serve reads only DATA_DIR and works while serve runs.
  * Bad arguments: one line on stderr, exit code 2; a bad configuration: exit code 1.
@@ -21,11 +22,12 @@ import {exportXlsx} from './xlsx.js';
 import {purge} from './retention.js';
 import {erase, show} from './access.js';
 import {startReceiver} from './server.js';
+import {auditCommand, userCommand} from './team/cli.js';
 import {isEmail} from '../../src/shared/rules.js';
 
 export class UsageError extends Error {}
 
-const USAGE = 'usage: klimapartner-receiver [serve | export interest|newsletter [--format csv|xlsx] [--out FILE] | backup FILE | purge | show EMAIL | erase EMAIL]';
+const USAGE = 'usage: klimapartner-receiver [serve | export interest|newsletter [--format csv|xlsx] [--out FILE] | backup FILE | purge | show EMAIL | erase EMAIL | user add EMAIL --role viewer|editor|admin [--password-stdin] | user list | user role EMAIL ROLE | user remove EMAIL | audit [--since DATE]]';
 
 /** `--name value` options (only those in `allowed`) and the remaining words. */
 function parseArgs(args: string[], allowed: string[]): {words: string[]; options: Record<string, string>} {
@@ -139,6 +141,8 @@ const COMMANDS: Record<string, (args: string[]) => unknown> = {
     const address = email('erase', parseArgs(args, []).words);
     console.log(withStore((store) => erase(store, address)));
   },
+  user: userCommand,
+  audit: auditCommand,
 };
 
 /** Runs the command line; resolves with the exit code, or undefined when serve keeps running or a command succeeded. */

@@ -26,6 +26,7 @@ import {interestClosed, type DeadlineOptions} from './deadline.js';
 import {purge} from './retention.js';
 import {noteReference} from './log.js';
 import {referenceOf} from './reference.js';
+import {teamWorkspace} from './team/http.js';
 
 export {referenceOf};
 
@@ -106,6 +107,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   applyRetention();
   const daily = setInterval(applyRetention, DAY);
   daily.unref();
+  const team = teamWorkspace({store, clock, publicUrl: opts.publicUrl, client});
   const limiter = rateLimiter(opts.rateLimit ?? {max: 30, windowMs: 60_000});
   const controls = opts.testControls
     ? testControls({
@@ -224,6 +226,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
         sendJson(res, 400, {errors: {_path: 'invalid'}}, {Connection: 'close'});
         return true;
       }
+      if (team.handle(req, res)) return true;
       const found = route(req, path);
       if (!found) return false;
       const name = path.slice(basePath.length + 1);

@@ -7,6 +7,7 @@
 import {chmodSync, mkdirSync} from 'node:fs';
 import {join} from 'node:path';
 import Database from 'better-sqlite3';
+import {teamSchema} from './team/schema.js';
 
 export interface StoredSubmission {
   id: string;
@@ -38,6 +39,7 @@ export function openStore(dataDir: string) {
   db.pragma('synchronous = FULL'); // a 2xx only for what survives a power loss
   db.pragma('busy_timeout = 5000');
   db.exec(SCHEMA);
+  teamSchema(db);
 
   const insert = db.prepare(
     'INSERT INTO submissions (id, form, locale, data, created_at) VALUES (?, ?, ?, ?, ?) ON CONFLICT(id) DO NOTHING',

@@ -8,8 +8,12 @@ import writeExcelFile from 'write-excel-file/node';
 import {cellText, exportRows, TEXT_COLUMNS, type ExportForm} from './export.js';
 import type {Store} from './store.js';
 
-export async function exportXlsx(store: Store, form: ExportForm): Promise<Buffer> {
-  const [header, ...rows] = exportRows(store, form);
+export function exportXlsx(store: Store, form: ExportForm): Promise<Buffer> {
+  return rowsToXlsx(exportRows(store, form), form);
+}
+
+/** Rows from exportRows (or more columns after them, as the team workspace adds) as a workbook with one sheet. */
+export async function rowsToXlsx([header, ...rows]: unknown[][], sheetName: string): Promise<Buffer> {
   const names = header.map(String);
   const sheet = [
     names.map((name) => ({value: name, type: String, fontWeight: 'bold' as const})),
@@ -23,5 +27,5 @@ export async function exportXlsx(store: Store, form: ExportForm): Promise<Buffer
       ),
     ),
   ];
-  return writeExcelFile(sheet, {sheet: form, stickyRowsCount: 1}).toBuffer();
+  return writeExcelFile(sheet, {sheet: sheetName, stickyRowsCount: 1}).toBuffer();
 }

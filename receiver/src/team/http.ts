@@ -1,0 +1,366 @@
+/**
+ * The team's workspace under `/team/` (issue 20), dispatched from the
+ * receiver's request handler. Every route checks the session and the role on
+ * the server; every POST checks that `Origin` is the receiver's own (a browser
+ * always sends it with a POST), the CSRF token of the session (not for the
+ * sign-in and set-password forms, which have none yet) and takes only
+ * `application/x-www-form-urlencoded`.
+ */
+import type {IncomingMessage, ServerResponse} from 'node:http';
+import {timingSafeEqual} from 'node:crypto';
+import {escapeHtml as e, readBody} from '../http.js';
+import {referenceOf} from '../reference.js';
+import type {Store} from '../store.js';
+import {audit, auditEntries} from './audit.js';
+import {verifyPassword} from './passwords.js';
+import {isStatus, records, STATUSES} from './records.js';
+import {sessions, type Session} from './sessions.js';
+import {throttle} from './throttle.js';
+import {accountKey, type Role, UserError, users} from './users.js';
+import {header, language, page, signInForm, TEXTS, type Texts} from './pages.js';
+import {filterQuery, matches, readFilter, type Filter} from './filter.js';
+import {exportRows, toCsv} from '../export.js';
+import {rowsToXlsx} from '../xlsx.js';
+import {erase, show} from '../access.js';
+import {isEmail} from '../../../src/shared/rules.js';
+import {createHash} from 'node:crypto';
+
+export interface TeamOptions {
+  store: Store;
+  clock: () => number;
+  publicUrl?: string;
+  /** The client's address (behind TRUST_PROXY). */
+  client: (req: IncomingMessage) => string;
+}
+
+const RANK: Record<Role, number> = {viewer: 0, editor: 1, admin: 2};
+const THROTTLE_MS = 15 * 60_000;
+/** Records per page of the list. */
+export const PAGE_SIZE = 50;
+/** A hash to check against for unknown accounts, so that they take as long as known ones. */
+const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+
+function send(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+  if (res.headersSent || res.destroyed) return;
+  res.writeHead(status, {
+    ...headers,
+    'Content-Type': 'text/html; charset=utf-8',
+    'Cache-Control': 'no-store',
+    'Content-Security-Policy': "default-src 'none'; style-src 'unsafe-inline'; form-action 'self'; frame-ancestors 'none'; base-uri 'none'",
+    'Referrer-Policy': 'same-origin',
+    'X-Content-Type-Options': 'nosniff',
+  });
+  res.end(html);
+}
+
+function redirect(res: ServerResponse, location: string, headers: Record<string, string | string[]> = {}): void {
+  res.writeHead(303, {...headers, Location: location, 'Cache-Control': 'no-store'});
+  res.end();
+}
+
+function cookies(req: IncomingMessage): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const part of (req.headers.cookie ?? '').split(';')) {
+    const at = part.indexOf('=');
+    if (at > 0) out[part.slice(0, at).trim()] = part.slice(at + 1).trim();
+  }
+  return out;
+}
+
+/** The audit names an erased or looked-up address only by the start of its SHA-256, never in clear. */
+const addressHash = (email: string) => 'sha256:' + createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16);
+const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
+
+export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
+  const db = store.db;
+  const team = users(db);
+  const live = sessions(db);
+  const states = records(db);
+  const perAccount = throttle(10, THROTTLE_MS);
+  const perClient = throttle(30, THROTTLE_MS);
+  const secure = publicUrl?.startsWith('https:') ?? false;
+  /** `__Host-` needs Secure, which a browser refuses on plain http (but on localhost); so plain http gets a name without the prefix. */
+  const COOKIE = secure ? '__Host-kp-team' : 'kp-team';
+  const cookie = (value: string, maxAge?: number) =>
+    `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
+  const now = () => new Date(clock());
+
+  function originOk(req: IncomingMessage): boolean {
+    const origin = req.headers.origin;
+    if (!origin) return false;
+    if (publicUrl && origin === new URL(publicUrl).origin) return true;
+    try {
+      const url = new URL(origin);
+      return (url.protocol === 'http:' || url.protocol === 'https:') && url.host === req.headers.host?.toLowerCase();
+    } catch {
+      return false;
+    }
+  }
+
+  async function form(req: IncomingMessage): Promise<URLSearchParams | undefined> {
+    const type = (req.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (type !== 'application/x-www-form-urlencoded') return undefined;
+    const body = await readBody(req, 16 * 1024);
+    return body === undefined ? undefined : new URLSearchParams(body.toString('utf8'));
+  }
+
+  const session = (req: IncomingMessage): Session | undefined => live.get(cookies(req)[COOKIE], clock());
+
+  function interestRows() {
+    return store
+      .submissions('interest')
+      .map((row) => ({...row, reference: referenceOf(row.id), state: states.get(row.id)}))
+      .reverse();
+  }
+
+  // ---- pages ----
+
+  function home(req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en'): void {
+    if (!team.any()) return send(res, 503, page(lang, t.title, `<p>${e(t.off)}</p>`));
+    const s = session(req);
+    if (!s) return send(res, 200, page(lang, t.signIn, signInForm(t)));
+    const rows = interestRows();
+    const counts = STATUSES.map((status) => `<li>${e(t.statuses[status])}: ${rows.filter((r) => r.state.status === status).length}</li>`).join('');
+    send(res, 200, page(lang, t.title, `<h2><a href="/team/interest">${e(t.count(rows.length))}</a></h2><ul>${counts}</ul>`, header(t, s.email, s.csrf)));
+  }
+
+  function list(req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en', s: Session): void {
+    const filter = readFilter(new URL(req.url ?? '/', 'http://localhost').searchParams);
+    const all = interestRows().filter((r) => matches(filter, r.data, r.state.status));
+    const query = filterQuery(filter);
+    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
+    const current = Math.min(pages, Math.max(1, Math.floor(Number(new URL(req.url ?? '/', 'http://localhost').searchParams.get('page')) || 1)));
+    const rows = all.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
+    const pageLink = (n: number, text: string) => `<a href="/team/interest?${e(query ? query + '&' : '')}page=${n}">${e(text)}</a>`;
+    const paging =
+      pages > 1
+        ? `<nav aria-label="${e(t.paging)}"><p>${current > 1 ? pageLink(current - 1, t.previous) + ' · ' : ''}${e(t.pageOf(current, pages))}${current < pages ? ' · ' + pageLink(current + 1, t.next) : ''}</p></nav>`
+        : '';
+    const options = ['', ...STATUSES]
+      .map((st) => `<option value="${st}"${st === filter.status ? ' selected' : ''}>${e(st ? t.statuses[st as keyof typeof t.statuses] : t.all)}</option>`)
+      .join('');
+    const body =
+      `<form method="get" action="/team/interest"><label for="q">${e(t.search)}</label><input id="q" name="q" type="search" value="${e(filter.q)}">` +
+      `<label for="status">${e(t.status)}</label><select id="status" name="status">${options}</select> <button type="submit">${e(t.filter)}</button></form>` +
+      `<p>${e(t.count(all.length))} · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=xlsx">${e(t.exportXlsx)}</a> · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=csv">${e(t.exportCsv)}</a></p>` +
+      `<table><thead><tr><th scope="col">${e(t.reference)}</th><th scope="col">${e(t.municipality)}</th><th scope="col">${e(t.received)}</th><th scope="col">${e(t.status)}</th></tr></thead><tbody>` +
+      rows
+        .map(
+          (r) =>
+            `<tr><td><a href="/team/interest/${e(r.reference)}">${e(r.reference)}</a></td><td>${e(String(r.data.municipality ?? ''))}</td><td>${e(r.created_at)}</td><td>${e(t.statuses[r.state.status])}</td></tr>`,
+        )
+        .join('') +
+      '</tbody></table>' +
+      paging;
+    send(res, 200, page(lang, t.interest, body, header(t, s.email, s.csrf)));
+  }
+
+  /** The `export` command's rows and formula guard, only the records the filter shows, plus status. */
+  async function exportInterest(req: IncomingMessage, res: ServerResponse, s: Session): Promise<void> {
+    const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
+    const format = params.get('format') === 'xlsx' ? 'xlsx' : 'csv';
+    const filter: Filter = readFilter(params);
+    const [head, ...rows] = exportRows(store, 'interest');
+    const idColumn = head.indexOf('id');
+    const data = new Map(store.submissions('interest').map((x) => [x.id, x.data]));
+    const chosen = rows
+      .map((row) => String(row[idColumn]))
+      .map((id, i) => ({row: rows[i], state: states.get(id), data: data.get(id) ?? {}}))
+      .filter(({data, state}) => matches(filter, data, state.status))
+      .map(({row, state}) => [...row, state.status, state.updated_by, state.updated_at]);
+    const table = [[...head, 'status', 'status_by', 'status_at'], ...chosen];
+    audit(db, now(), s.email, 'interest.export', `${format} ${filterQuery(filter) || '(all)'} rows=${chosen.length}`);
+    const body = format === 'csv' ? Buffer.from(toCsv(table)) : await rowsToXlsx(table, 'interest');
+    res.writeHead(200, {
+      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Disposition': `attachment; filename="interest.${format}"`,
+      'Cache-Control': 'no-store',
+      'X-Content-Type-Options': 'nosniff',
+    });
+    res.end(body);
+  }
+
+  function detail(res: ServerResponse, t: Texts, lang: 'de' | 'en', s: Session, reference: string, message = '', status = 200): void {
+    const row = interestRows().find((r) => r.reference === reference);
+    if (!row) return send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
+    audit(db, now(), s.email, 'interest.view', row.reference);
+    const fields = Object.entries(row.data)
+      .map(([name, value]) => `<tr><th scope="row">${e(name)}</th><td>${e(Array.isArray(value) ? value.join(', ') : String(value ?? ''))}</td></tr>`)
+      .join('');
+    const options = STATUSES.map((st) => `<option value="${st}"${st === row.state.status ? ' selected' : ''}>${e(t.statuses[st])}</option>`).join('');
+    const statusForm =
+      RANK[s.role] >= RANK.editor
+        ? `<form method="post" action="/team/interest/${e(row.reference)}/status"><input type="hidden" name="csrf" value="${e(s.csrf)}"><input type="hidden" name="version" value="${row.state.version}"><label for="status">${e(t.status)}</label><select id="status" name="status">${options}</select> <button type="submit">${e(t.save)}</button></form>`
+        : `<p>${e(t.status)}: ${e(t.statuses[row.state.status])}</p>`;
+    const body =
+      (message ? `<div class="error" role="alert"><p>${e(message)}</p></div>` : '') +
+      `<table><tbody><tr><th scope="row">${e(t.reference)}</th><td>${e(row.reference)}</td></tr><tr><th scope="row">${e(t.received)}</th><td>${e(row.created_at)}</td></tr>${fields}</tbody></table>${statusForm}`;
+    send(res, status, page(lang, `${t.interest}: ${row.reference}`, body, header(t, s.email, s.csrf)));
+  }
+
+  // ---- actions ----
+
+  async function signIn(req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en', fields: URLSearchParams): Promise<void> {
+    const email = accountKey(fields.get('email') ?? '');
+    const password = fields.get('password') ?? '';
+    const at = clock();
+    const ip = client(req);
+    if (perAccount.blocked(email, at) || perClient.blocked(ip, at)) {
+      audit(db, now(), email || null, 'sign-in.throttled');
+      return send(res, 429, page(lang, t.signIn, signInForm(t, [t.throttled], email)), {'Retry-After': String(THROTTLE_MS / 1000)});
+    }
+    const user = email ? team.find(email) : undefined;
+    const ok = verifyPassword(password, user?.password_hash ?? DUMMY_HASH) && !!user?.password_hash;
+    if (!ok || !user) {
+      perAccount.fail(email, at);
+      perClient.fail(ip, at);
+      audit(db, now(), email || null, 'sign-in.failed');
+      return send(res, 401, page(lang, t.signIn, signInForm(t, [t.failed], email)));
+    }
+    perAccount.clear(email);
+    const old = cookies(req)[COOKIE];
+    if (old) live.end(old);
+    const {id} = live.start(user.email, at);
+    audit(db, now(), user.email, 'sign-in');
+    redirect(res, '/team/', {'Set-Cookie': cookie(id)});
+  }
+
+  async function setPassword(res: ServerResponse, t: Texts, lang: 'de' | 'en', fields: URLSearchParams): Promise<void> {
+    const token = fields.get('token') ?? '';
+    try {
+      const email = team.setPasswordByLink(token, fields.get('password') ?? '', now());
+      if (!email) return send(res, 400, page(lang, t.setPassword, `<p>${e(t.linkInvalid)}</p>`));
+      send(res, 200, page(lang, t.setPassword, `<p>${e(t.passwordSet)}</p><p><a href="/team/">${e(t.signIn)}</a></p>`));
+    } catch (error) {
+      if (!(error instanceof UserError)) throw error;
+      send(res, 422, page(lang, t.setPassword, passwordForm(t, token, [t.passwordShort])));
+    }
+  }
+
+  const passwordForm = (t: Texts, token: string, errors: string[] = []) =>
+    (errors.length ? `<div class="error" role="alert"><h2>${e(t.passwordShort)}</h2></div>` : '') +
+    `<form method="post" action="/team/password"><input type="hidden" name="token" value="${e(token)}"><label for="password">${e(t.newPassword)}</label><input id="password" name="password" type="password" autocomplete="new-password" minlength="12" required><p><button type="submit">${e(t.setPassword)}</button></p></form>`;
+
+  async function handle(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
+    const lang = language(req.headers['accept-language']);
+    const t = TEXTS[lang];
+    const method = req.method === 'HEAD' ? 'GET' : req.method;
+    if (path === '/team') return redirect(res, '/team/');
+    const sub = path.slice('/team/'.length);
+
+    if (method === 'GET') {
+      if (sub === '') return home(req, res, t, lang);
+      if (sub === 'password') {
+        const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '';
+        return send(res, 200, page(lang, t.setPassword, passwordForm(t, token)));
+      }
+      const s = session(req);
+      if (!s) return redirect(res, '/team/');
+      if (sub === 'interest') return list(req, res, t, lang, s);
+      if (sub === 'interest/export') return exportInterest(req, res, s);
+      if (sub === 'newsletter' || sub === 'newsletter/export') {
+        const [head, ...rows] = exportRows(store, 'newsletter');
+        const statusAt = head.indexOf('status');
+        if (sub === 'newsletter') {
+          const count = (status: string) => rows.filter((r) => r[statusAt] === status).length;
+          const list = (['pending', 'confirmed', 'unsubscribed'] as const).map((st) => `<li>${e(t.newsletterStatus[st])}: ${count(st)}</li>`).join('');
+          return send(res, 200, page(lang, t.newsletter, `<ul>${list}</ul><p><a href="/team/newsletter/export?format=csv">${e(t.exportCsv)}</a> · <a href="/team/newsletter/export?format=xlsx">${e(t.exportXlsx)}</a></p>`, header(t, s.email, s.csrf)));
+        }
+        const format = new URL(req.url ?? '/', 'http://localhost').searchParams.get('format') === 'xlsx' ? 'xlsx' : 'csv';
+        const table = [head, ...rows.filter((r) => r[statusAt] === 'confirmed')];
+        audit(db, now(), s.email, 'newsletter.export', `${format} confirmed rows=${table.length - 1}`);
+        const body = format === 'csv' ? Buffer.from(toCsv(table)) : await rowsToXlsx(table, 'newsletter');
+        res.writeHead(200, {
+          'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+          'Content-Disposition': `attachment; filename="newsletter.${format}"`,
+          'Cache-Control': 'no-store',
+          'X-Content-Type-Options': 'nosniff',
+        });
+        return void res.end(body);
+      }
+      if (sub === 'privacy') {
+        if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
+        const email = (new URL(req.url ?? '/', 'http://localhost').searchParams.get('email') ?? '').trim();
+        let found = '';
+        if (email && isEmail(email)) {
+          audit(db, now(), s.email, 'privacy.show', addressHash(email));
+          found =
+            `<h2>${e(email)}</h2><pre>${e(JSON.stringify(show(store, email), null, 2))}</pre>` +
+            `<form method="post" action="/team/privacy/erase"><input type="hidden" name="csrf" value="${e(s.csrf)}"><input type="hidden" name="email" value="${e(email)}">` +
+            `<p><input type="checkbox" id="confirm" name="confirm" value="yes" required> <label for="confirm" style="display:inline">${e(t.eraseConfirm)}</label></p><p><button type="submit">${e(t.erase)}</button></p></form>`;
+        }
+        return send(
+          res,
+          200,
+          page(lang, t.privacy, `<form method="get" action="/team/privacy"><label for="email">${e(t.email)}</label><input id="email" name="email" type="email" value="${e(email)}" required> <button type="submit">${e(t.lookUp)}</button></form>${found}`, header(t, s.email, s.csrf)),
+        );
+      }
+      if (sub === 'audit') {
+        if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
+        const rows = auditEntries(db).reverse().slice(0, 500);
+        const table =
+          `<table><thead><tr><th scope="col">${e(t.time)}</th><th scope="col">${e(t.account)}</th><th scope="col">${e(t.action)}</th><th scope="col">${e(t.object)}</th></tr></thead><tbody>` +
+          rows.map((r) => `<tr><td>${e(r.at)}</td><td>${e(r.account ?? '')}</td><td>${e(r.action)}</td><td>${e(r.object ?? '')}</td></tr>`).join('') +
+          '</tbody></table>';
+        return send(res, 200, page(lang, t.audit, table, header(t, s.email, s.csrf)));
+      }
+      const match = /^interest\/([0-9A-F]{8})$/.exec(sub);
+      if (match) return detail(res, t, lang, s, match[1]);
+      return send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
+    }
+
+    if (method !== 'POST') {
+      res.writeHead(405, {Allow: 'GET, POST', 'Cache-Control': 'no-store'});
+      return void res.end();
+    }
+    if (!originOk(req)) return send(res, 403, page(lang, t.expired, `<p>${e(t.expired)}</p>`));
+    const fields = await form(req);
+    if (!fields) return send(res, 415, page(lang, t.expired, `<p>${e(t.expired)}</p>`));
+    if (sub === 'sign-in') return signIn(req, res, t, lang, fields);
+    if (sub === 'password') return setPassword(res, t, lang, fields);
+
+    const s = session(req);
+    if (!s || !same(fields.get('csrf') ?? '', s.csrf)) return send(res, 403, page(lang, t.expired, `<p>${e(t.expired)}</p><p><a href="/team/">${e(t.signIn)}</a></p>`));
+    if (sub === 'sign-out') {
+      live.end(cookies(req)[COOKIE]);
+      audit(db, now(), s.email, 'sign-out');
+      return redirect(res, '/team/', {'Set-Cookie': cookie('', 0)});
+    }
+    if (sub === 'privacy/erase') {
+      if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
+      const email = (fields.get('email') ?? '').trim();
+      if (!isEmail(email) || fields.get('confirm') !== 'yes') return send(res, 422, page(lang, t.privacy, `<div class="error" role="alert"><p>${e(t.eraseConfirm)}</p></div>`, header(t, s.email, s.csrf)));
+      const removed = erase(store, email);
+      db.prepare('DELETE FROM team_records WHERE submission_id NOT IN (SELECT id FROM submissions)').run(); // the status of an erased record
+      audit(db, now(), s.email, 'privacy.erase', `${addressHash(email)} records=${removed}`);
+      return send(res, 200, page(lang, t.privacy, `<p role="status">${e(t.erased(removed))}</p><p><a href="/team/privacy">${e(t.privacy)}</a></p>`, header(t, s.email, s.csrf)));
+    }
+    const match = /^interest\/([0-9A-F]{8})\/status$/.exec(sub);
+    if (match) {
+      if (RANK[s.role] < RANK.editor) return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
+      const row = interestRows().find((r) => r.reference === match[1]);
+      const status = fields.get('status');
+      const version = Number(fields.get('version'));
+      if (!row) return send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
+      if (!isStatus(status) || !Number.isInteger(version)) return detail(res, t, lang, s, row.reference, t.expired, 422);
+      if (!states.setStatus(row.id, status, version, s.email, now().toISOString())) return detail(res, t, lang, s, row.reference, t.conflict, 409);
+      audit(db, now(), s.email, 'interest.status', `${row.reference} ${status}`);
+      return redirect(res, `/team/interest/${row.reference}`);
+    }
+    send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
+  }
+
+  return {
+    /** Answers requests for `/team` and `/team/…`; returns false for any other path. */
+    handle(req: IncomingMessage, res: ServerResponse): boolean {
+      const path = new URL(req.url ?? '/', 'http://localhost').pathname;
+      if (path !== '/team' && !path.startsWith('/team/')) return false;
+      handle(req, res, path).catch((error: unknown) => {
+        console.error('receiver: team:', error);
+        if (!res.headersSent) send(res, 500, page('de', 'Fehler / Error', ''));
+        else res.end();
+      });
+      return true;
+    },
+  };
+}

@@ -1,0 +1,45 @@
+/**
+ * The team workspace's tables (issue 20), created by the store's setup
+ * (store.ts calls teamSchema). Personal data of visitors is never copied here:
+ * the audit keeps account, action and object (a reference), not the data.
+ */
+import type Database from 'better-sqlite3';
+
+const SCHEMA = `
+CREATE TABLE IF NOT EXISTS team_users (
+  email TEXT PRIMARY KEY,
+  role TEXT NOT NULL CHECK (role IN ('viewer', 'editor', 'admin')),
+  password_hash TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS team_password_links (
+  token_hash TEXT PRIMARY KEY,
+  email TEXT NOT NULL REFERENCES team_users(email) ON DELETE CASCADE,
+  expires_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS team_sessions (
+  id_hash TEXT PRIMARY KEY,
+  email TEXT NOT NULL REFERENCES team_users(email) ON DELETE CASCADE,
+  csrf TEXT NOT NULL,
+  created_at TEXT NOT NULL,
+  seen_at TEXT NOT NULL
+);
+CREATE TABLE IF NOT EXISTS team_records (
+  submission_id TEXT PRIMARY KEY,
+  status TEXT NOT NULL,
+  version INTEGER NOT NULL,
+  updated_by TEXT,
+  updated_at TEXT
+);
+CREATE TABLE IF NOT EXISTS team_audit (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  at TEXT NOT NULL,
+  account TEXT,
+  action TEXT NOT NULL,
+  object TEXT
+);`;
+
+export function teamSchema(db: Database.Database): void {
+  db.pragma('foreign_keys = ON');
+  db.exec(SCHEMA);
+}
