@@ -7,7 +7,8 @@
 // - headings get GitHub's ids, so `guide.md#a-heading` links work on GitHub and here;
 // - links to a guide (`receiver.md`, `../docs/receiver.md#x`) point to its page, and the
 //   README (`../README.md`) to the site's start page; links to the demo or the built file
-//   (`../demo/themes/bund.css`, `../dist/custom-elements.json`) to where the site serves them.
+//   (`../demo/themes/bund.css`, `../dist/custom-elements.json`; from docs/de/ `../../demo/…`)
+//   to where the site serves them (from an English page one folder further up: env.root).
 
 /** GitHub's heading id: lower case, only letters, digits, `-`, `_` and spaces, spaces → `-`. */
 export function slug(text) {
@@ -20,9 +21,9 @@ export function liveMarkup(code) {
 }
 
 /** The site page a relative link to a Markdown file points to, or the link unchanged. */
-export function pageLink(href) {
-  const served = href.match(/^\.\.\/((?:demo|dist)\/.*)$/);
-  if (served && !/\.md(#|$)/.test(href)) return `../../${served[1]}`;
+export function pageLink(href, root = '') {
+  const served = href.match(/^(?:\.\.\/)+((?:demo|dist)\/.*)$/);
+  if (served && !/\.md(#|$)/.test(href)) return `${root}../../${served[1]}`;
   const m = href.match(/^(?![a-z][\w+.-]*:|\/|#)(?:[\w.-]+\/)*([\w.-]+)\.md(#.*)?$/i);
   if (!m) return href;
   return `${m[1] === 'README' ? 'index' : m[1]}.html${m[2] ?? ''}`;
@@ -35,7 +36,8 @@ export function siteMarkdown(md) {
     const code = fence(tokens, idx, options, env, self);
     if (lang !== 'html') return code;
     const bad = flags.includes('bad');
-    const caption = bad ? '<figcaption>A mistake on purpose: the browser console shows one error for it.</figcaption>\n' : '';
+    const words = env?.lang === 'de' ? 'Ein absichtlicher Fehler: Die Browserkonsole zeigt dafür eine Fehlermeldung.' : 'A mistake on purpose: the browser console shows one error for it.';
+    const caption = bad ? `<figcaption>${words}</figcaption>\n` : '';
     return `<figure class="example"${bad ? ' data-bad' : ''}>\n${caption}<div class="live">\n${liveMarkup(tokens[idx].content)}\n</div>\n${code}</figure>\n`;
   };
 
@@ -54,7 +56,7 @@ export function siteMarkdown(md) {
   const linkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const href = tokens[idx].attrGet('href');
-    if (href) tokens[idx].attrSet('href', pageLink(href));
+    if (href) tokens[idx].attrSet('href', pageLink(href, env?.root ?? ''));
     return linkOpen(tokens, idx, options, env, self);
   };
 }
