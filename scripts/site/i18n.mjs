@@ -12,6 +12,7 @@ export const folder = (lang) => (lang === DEFAULT_LANGUAGE ? '' : `${lang}/`);
 /** The layout's words, by language. */
 export const UI = {
   de: {
+    name: 'Deutsch',
     skip: 'Zum Inhalt springen',
     programme: 'Programmseite (Demo)',
     search: 'Suche',
@@ -26,6 +27,7 @@ export const UI = {
     reference: 'Referenz',
   },
   en: {
+    name: 'English',
     skip: 'Skip to the content',
     programme: 'Programme page (demo)',
     search: 'Search',
