@@ -268,6 +268,47 @@ describe('documentation site', () => {
     expect(await results('Feldschlüssel', LANGUAGES.de)).to.not.deep.equal([]);
   });
 
+  it('the snippet builder in German and English writes the same tags and CSS, and speaks the page\'s language', async function () {
+    this.timeout(30_000);
+    const open = async (path: string, change?: (doc: Document) => void) => {
+      const frame = document.createElement('iframe');
+      const loaded = new Promise((r) => frame.addEventListener('load', r, {once: true}));
+      frame.src = path;
+      document.body.append(frame);
+      await loaded;
+      const doc = frame.contentDocument!;
+      const out = () => `${doc.getElementById('html-out')!.textContent}|${doc.getElementById('css-out')!.textContent}`;
+      for (let i = 0; i < 100 && !out().includes('<kp-countdown'); i++) await new Promise((r) => setTimeout(r, 50));
+      if (change) {
+        change(doc);
+        const before = out();
+        for (let i = 0; i < 100 && out() === before; i++) await new Promise((r) => setTimeout(r, 50));
+      }
+      const result = {out: out(), lang: doc.documentElement.lang, legend: doc.querySelector('legend')!.textContent, problems: doc.getElementById('problems')!.textContent};
+      frame.remove();
+      return result;
+    };
+    // A changed form too: another language for the widgets, the share element, and an accent too light for
+    // white text (the page's own note about it in the page's language).
+    const change = (doc: Document) => {
+      (doc.getElementById('b-lang') as HTMLSelectElement).value = 'fr';
+      (doc.querySelector('[name="share"]') as HTMLInputElement).checked = true;
+      (doc.getElementById('b-accent') as HTMLInputElement).value = '#ffdd00';
+      doc.getElementById('builder')!.dispatchEvent(new Event('change'));
+    };
+    for (const edit of [undefined, change]) {
+      const [de, en] = [await open(`${LANGUAGES.de}builder.html`, edit), await open(`${LANGUAGES.en}builder.html`, edit)];
+      expect(de.out).to.include('<kp-countdown');
+      expect(de.out).to.equal(en.out);
+      expect([de.lang, de.legend, en.lang, en.legend]).to.deep.equal(['de', 'Datei und Sprache', 'en', 'File and language']);
+      if (edit) {
+        expect(de.out).to.include('lang="fr"').and.include('--kp-color-accent: #ffdd00');
+        expect(de.problems).to.match(/^Akzentfarbe und ihr Text haben einen Kontrast von \d,\d:1/);
+        expect(en.problems).to.match(/^Accent and its text have a contrast of \d\.\d:1/);
+      }
+    }
+  });
+
   it('each page, opened as a visitor would (under its CSP), renders every element; the builder writes and previews', async function () {
     this.timeout(60_000);
     const problems: string[] = [];
