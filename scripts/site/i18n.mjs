@@ -21,7 +21,7 @@ export const UI = {
     sections: {Start: 'Start', Elements: 'Elemente', Tools: 'Werkzeuge', Guides: 'Anleitungen'},
     languages: 'Sprache',
     footer: 'Dokumentation der klimapartner-widgets',
-    source: (file) => `diese Seite ist <code>${file}</code> im Repository`,
+    source: (file) => `diese Seite ist <code>${file}</code> im Repository und im npm-Paket`,
     invented: 'Alle Namen, Nummern und Adressen auf diesen Seiten sind erfunden.',
     onlyEnglish: 'Diese Anleitung gibt es bisher nur auf Englisch.',
     reference: 'Referenz',
