@@ -24,6 +24,7 @@ import {rowsToXlsx} from '../xlsx.js';
 import {erase, show} from '../access.js';
 import {isEmail} from '../../../src/shared/rules.js';
 import {createHash} from 'node:crypto';
+import {addressKey} from '../addresses.js';
 
 export interface TeamOptions {
   store: Store;
@@ -68,7 +69,7 @@ function cookies(req: IncomingMessage): Record<string, string> {
 }
 
 /** The audit names an erased or looked-up address only by the start of its SHA-256, never in clear. */
-const addressHash = (email: string) => 'sha256:' + createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16);
+const addressHash = (email: string) => 'sha256:' + createHash('sha256').update(addressKey(email)).digest('hex').slice(0, 16);
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
