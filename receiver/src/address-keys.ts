@@ -51,8 +51,10 @@ const hasColumn = (db: BetterSqlite3.Database, table: string, column: string) =>
 /** Whether the upgrade is due: never done, or rows without a key. Reads only (commands run beside `serve`). */
 function due(db: BetterSqlite3.Database): boolean {
   if (!exists(db, 'schema_upgrades') || !db.prepare('SELECT 1 FROM schema_upgrades WHERE name = ?').get(ADDRESS_KEY_VERSION)) return true;
-  return COLUMNS.slice(0, 2).some(
-    ({table, key}) => exists(db, table) && (!hasColumn(db, table, key) || db.prepare(`SELECT 1 FROM ${table} WHERE ${key} IS NULL LIMIT 1`).get()),
+  return COLUMNS.some(
+    ({table, key}) =>
+      exists(db, table) &&
+      (!hasColumn(db, table, key) || (table !== 'outbox' && db.prepare(`SELECT 1 FROM ${table} WHERE ${key} IS NULL LIMIT 1`).get())),
   );
 }
 

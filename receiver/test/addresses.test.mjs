@@ -9,6 +9,7 @@ import Database from 'better-sqlite3';
 import {startReceiver} from '../dist/receiver.js';
 import {interest, run, serve, stop, submit, tempDir} from './helpers.mjs';
 import {get, post, runWithInput, signIn, csrfOf} from './team-support.mjs';
+import {CHROMIUM_FLAGS, CHROMIUM_PATH} from '../../scripts/chromium.mjs';
 
 const START = Date.parse('2026-12-01T09:00:00Z');
 const HOUR = 3_600_000;
@@ -193,4 +194,24 @@ test('a database of the receiver before keys: filled at start, duplicate subscri
   await it.restart();
   assert.deepEqual(it.sql('SELECT * FROM schema_upgrades'), [applied], 'not run again');
   assert.equal(subs().length, 4);
+});
+
+test('in a browser, the privacy page looks up an address with an umlaut before the @ (type="email" would refuse it)', async (t) => {
+  const dataDir = tempDir('kp-addr-browser-');
+  const served = await serve({dataDir, env: {RATE_LIMIT: '1000'}});
+  t.after(() => stop(served));
+  assert.equal((await runWithInput(['user', 'add', 'ada@example.org', '--role', 'admin', '--password-stdin'], 'a long enough password', dataDir)).status, 0);
+  assert.equal((await submit(served.url, interest({email: 'Ärger@xn--mnster-3ya.de', municipality: 'Ärgerstadt'}))).status, 200);
+  const [name, value] = (await signIn(served.url, 'ada@example.org', 'a long enough password')).split(/=(.*)/s);
+  const {chromium} = await import('playwright-core');
+  const browser = await chromium.launch({executablePath: CHROMIUM_PATH, args: CHROMIUM_FLAGS, timeout: 30_000});
+  t.after(() => browser.close());
+  const context = await browser.newContext();
+  await context.addCookies([{name, value, url: served.url}]);
+  const page = await context.newPage();
+  await page.goto(`${served.url}/team/privacy`);
+  assert.match(page.url(), /\/team\/privacy$/, 'signed in');
+  await page.getByLabel(/e-mail/i).fill('ärger@münster.de', {timeout: 5000});
+  await Promise.all([page.waitForURL(/email=/, {timeout: 5000}), page.getByRole('button', {name: /Nachschlagen|Look up/}).click({timeout: 5000})]);
+  assert.match(await page.textContent('body'), /Ärgerstadt/);
 });
