@@ -63,7 +63,9 @@ export function upgradeAddressKeys(db: BetterSqlite3.Database): void {
   // The subscriptions of the first receiver are moved over by subscriptions.ts first, which then calls this again.
   const first = exists(db, 'newsletter_subscriptions') && hasColumn(db, 'newsletter_subscriptions', 'token');
   if (!first && !due(db)) return;
+  // IMMEDIATE: a second process starting at the same time waits (busy_timeout), then finds nothing due.
   db.transaction(() => {
+    if (!first && !due(db)) return;
     db.exec('CREATE TABLE IF NOT EXISTS schema_upgrades (name TEXT PRIMARY KEY, applied_at TEXT NOT NULL)');
     for (const {table, address, key, of} of COLUMNS) {
       if (!exists(db, table) || (first && table === 'newsletter_subscriptions')) continue;
@@ -77,7 +79,7 @@ export function upgradeAddressKeys(db: BetterSqlite3.Database): void {
       }
     }
     if (!first) db.prepare('INSERT OR REPLACE INTO schema_upgrades (name, applied_at) VALUES (?, ?)').run(ADDRESS_KEY_VERSION, new Date().toISOString());
-  })();
+  }).immediate();
 }
 
 /** Deletes all but the survivor of each group of subscriptions whose addresses share a key. */
