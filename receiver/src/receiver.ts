@@ -27,6 +27,7 @@ import {purge} from './retention.js';
 import {noteReference} from './log.js';
 import {referenceOf} from './reference.js';
 import {teamWorkspace} from './team/http.js';
+import {lockDataDir} from './serve-lock.js';
 
 export {referenceOf};
 
@@ -84,7 +85,18 @@ function validate(form: unknown, data: Fields): Errors | {_form: 'choice'} {
   return {_form: 'choice'};
 }
 
+/** Throws DataDirInUse (serve-lock.ts) when another receiver runs on `opts.dataDir`. */
 export function createReceiver(opts: ReceiverOptions): Receiver {
+  const lock = lockDataDir(opts.dataDir); // first: a second receiver must not even start its outbox
+  try {
+    return receiverOn(opts, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function receiverOn(opts: ReceiverOptions, unlock: () => void): Receiver {
   const basePath = (opts.basePath ?? '/api').replace(/\/+$/, '');
   const allowed = opts.allowedOrigins ?? [];
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
@@ -252,6 +264,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
       clearInterval(daily);
       await mail.worker?.stop();
       store.close();
+      unlock();
     },
     db: store.db,
   };
