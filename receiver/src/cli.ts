@@ -9,7 +9,8 @@
  *   erase EMAIL                                         deletes it everywhere; prints how many records went
  *   user …, audit …                                     the team workspace's accounts and audit (team/cli.ts)
  *
- * Every command but serve reads only DATA_DIR and works while serve runs.
+ * Every command but serve reads only DATA_DIR and works while serve runs; serve holds a lock on
+ * DATA_DIR (serve-lock.ts), and a second serve on it stops at once with exit code 1.
  * Bad arguments: one line on stderr, exit code 2; a bad configuration: exit code 1.
  */
 import {writeFileSync} from 'node:fs';
@@ -22,6 +23,7 @@ import {exportXlsx} from './xlsx.js';
 import {purge} from './retention.js';
 import {erase, show} from './access.js';
 import {startReceiver} from './server.js';
+import {DataDirInUse} from './serve-lock.js';
 import {auditCommand, userCommand} from './team/cli.js';
 import {isEmail} from '../../src/shared/rules.js';
 
@@ -163,7 +165,8 @@ export async function cli(args: string[]): Promise<number | undefined> {
       console.error(`klimapartner-receiver: ${message}`);
       return 2;
     }
-    console.error(`klimapartner-receiver: ${error instanceof ConfigError ? '' : 'error: '}${message}`);
+    const known = error instanceof ConfigError || error instanceof DataDirInUse;
+    console.error(`klimapartner-receiver: ${known ? '' : 'error: '}${message}`);
     return 1;
   }
 }

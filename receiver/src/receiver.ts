@@ -15,6 +15,7 @@ import {openStore} from './store.js';
 import {rateLimiter, type RateLimit} from './rate-limit.js';
 import {playFault, testControls, type Fault, type Route} from './test-controls.js';
 import {setUpMail, type MailOptions} from './mailing.js';
+import {databaseErrorText} from './outbox-worker.js';
 import {openSubscriptions} from './subscriptions.js';
 import {signUp} from './double-opt-in.js';
 import {notifyMail} from './notify-mail.js';
@@ -27,6 +28,7 @@ import {purge} from './retention.js';
 import {noteReference} from './log.js';
 import {referenceOf} from './reference.js';
 import {teamWorkspace} from './team/http.js';
+import {lockDataDir} from './serve-lock.js';
 
 export {referenceOf};
 
@@ -84,7 +86,18 @@ function validate(form: unknown, data: Fields): Errors | {_form: 'choice'} {
   return {_form: 'choice'};
 }
 
+/** Throws DataDirInUse (serve-lock.ts) when another receiver runs on `opts.dataDir`. */
 export function createReceiver(opts: ReceiverOptions): Receiver {
+  const lock = lockDataDir(opts.dataDir); // first: a second receiver must not even start its outbox
+  try {
+    return receiverOn(opts, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function receiverOn(opts: ReceiverOptions, unlock: () => void): Receiver {
   const basePath = (opts.basePath ?? '/api').replace(/\/+$/, '');
   const allowed = opts.allowedOrigins ?? [];
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
@@ -94,7 +107,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   const client = (req: IncomingMessage) => clientAddress(req, trust);
   const store = openStore(opts.dataDir);
   const subscriptions = openSubscriptions(store.db);
-  const mail = setUpMail(store.db, opts, clock);
+  const mail = setUpMail(store.db, opts, clock, store.checkWritable);
   const keep = allowList(opts.extraFields);
   const closed = interestClosed(opts);
   const applyRetention = () => {
@@ -178,18 +191,31 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     sendJson(res, 200, success);
   }
 
-  /** 200 with the outbox's backlog and its oldest unsent mail when a row can be written, else 503. */
+  /**
+   * 200 with the outbox's backlog and its oldest unsent mail when a row can be written and the outbox's
+   * bookkeeping is not behind, else 503 (with the reason).
+   */
   function health(req: IncomingMessage, res: ServerResponse): void {
-    // Backlog and the last SMTP error (an internal host and port) only for local requests, after TRUST_PROXY.
+    // Backlog, reasons and the last SMTP error (an internal host and port) only for local requests, after TRUST_PROXY.
     const local = /^(127\.|::1$)/.test(client(req));
     let outbox;
+    let failure: string | undefined;
     try {
       store.checkWritable();
       outbox = mail.outbox.stats();
-    } catch {
-      return sendJson(res, 503, local ? {ok: false, database: 'not writable'} : {ok: false});
+    } catch (error) {
+      failure = databaseErrorText(error);
     }
-    sendJson(res, 200, local ? {ok: true, database: 'writable', outbox} : {ok: true});
+    const behind = mail.worker?.trouble();
+    if (!failure && !behind) return sendJson(res, 200, local ? {ok: true, database: 'writable', outbox} : {ok: true});
+    if (!local) return sendJson(res, 503, {ok: false});
+    sendJson(res, 503, {
+      ok: false,
+      database: failure ? 'not writable' : 'writable',
+      reason: failure ?? `outbox: ${behind!.reason}`,
+      ...(behind && {outboxPausedSince: behind.since, sentUnrecorded: behind.sentUnrecorded}),
+      ...(outbox && {outbox}),
+    });
   }
 
   const routes: Record<string, Route> = {
@@ -252,6 +278,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
       clearInterval(daily);
       await mail.worker?.stop();
       store.close();
+      unlock();
     },
     db: store.db,
   };
