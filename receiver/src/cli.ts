@@ -129,8 +129,8 @@ const COMMANDS: Record<string, (args: string[]) => unknown> = {
   backup,
   purge(args) {
     expectWords('purge', parseArgs(args, []).words, []);
-    const {retainDays} = readConfig();
-    const purged = withStore((store) => purge(store, retainDays));
+    const config = readConfig();
+    const purged = withStore((store) => purge(store, config));
     console.log(JSON.stringify(purged));
   },
   show(args) {

@@ -16,6 +16,7 @@ import {rateLimiter, type RateLimit} from './rate-limit.js';
 import {playFault, testControls, type Fault, type Route} from './test-controls.js';
 import {setUpMail, type MailOptions} from './mailing.js';
 import {openSubscriptions} from './subscriptions.js';
+import {openConsentHistory} from './consent-history.js';
 import {signUp} from './double-opt-in.js';
 import {notifyMail} from './notify-mail.js';
 import {consentRoutes} from './consent-routes.js';
@@ -53,6 +54,8 @@ export interface ReceiverOptions extends DeadlineOptions, MailOptions {
   testControls?: boolean;
   /** Days an expression of interest is kept; default 365. */
   retainDays?: number;
+  /** Days an address's consent history is kept after its newest entry, unless subscribed; default 1095. */
+  consentProofDays?: number;
   /** Field names kept besides the contract's (hidden inputs of a site). */
   extraFields?: string[];
 }
@@ -62,7 +65,7 @@ export interface Receiver {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Stops the outbox worker (after the mail being sent) and closes the database. */
   close(): Promise<void>;
-  /** The better-sqlite3 database (tables `submissions`, `newsletter_subscriptions`, `consents`, `outbox`). */
+  /** The better-sqlite3 database (tables `submissions`, `newsletter_subscriptions`, `consents`, `consent_withdrawals`, `outbox`). */
   db: BetterSqlite3.Database;
 }
 
@@ -94,12 +97,13 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   const client = (req: IncomingMessage) => clientAddress(req, trust);
   const store = openStore(opts.dataDir);
   const subscriptions = openSubscriptions(store.db);
+  const history = openConsentHistory(store.db, subscriptions);
   const mail = setUpMail(store.db, opts, clock);
   const keep = allowList(opts.extraFields);
   const closed = interestClosed(opts);
   const applyRetention = () => {
     try {
-      purge(store, opts.retainDays, clock());
+      purge(store, opts, clock());
     } catch (error) {
       console.error('receiver: purge failed:', (error as Error).message);
     }
@@ -116,6 +120,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
         reset() {
           store.clear();
           subscriptions.clear();
+          history.clear();
           mail.outbox.clear();
           limiter.clear();
         },
@@ -196,7 +201,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     'GET health': health,
     'POST submit': submit,
     'OPTIONS submit': (req, res) => preflight(req, res, allowed, 'POST'),
-    ...consentRoutes({subscriptions, now, client}),
+    ...consentRoutes({subscriptions, history, now, client}),
   };
   /** POSTs refused before they are read: a foreign browser Origin (403), `text/plain` (415). */
   const guarded = new Set(['submit', 'confirm', 'unsubscribe']);
