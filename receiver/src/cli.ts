@@ -3,7 +3,7 @@
  *
  *   serve (default)                                     the HTTP service (configuration: config.ts)
  *   export interest|newsletter [--format csv|xlsx] [--out FILE]
- *   backup FILE                                         SQLite online backup, consistent while serving
+ *   backup FILE                                         SQLite online backup, consistent while serving (FILE 0600)
  *   purge                                               applies the retention rules now
  *   show EMAIL                                          everything stored about one address, as JSON
  *   erase EMAIL                                         deletes it everywhere; prints how many records went
@@ -12,7 +12,6 @@
  * Every command but serve reads only DATA_DIR and works while serve runs.
  * Bad arguments: one line on stderr, exit code 2; a bad configuration: exit code 1.
  */
-import {writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import Database from 'better-sqlite3';
 import {ConfigError, dataDir, readConfig} from './config.js';
@@ -21,6 +20,7 @@ import {exportCsv, type ExportForm} from './export.js';
 import {exportXlsx} from './xlsx.js';
 import {purge} from './retention.js';
 import {erase, show} from './access.js';
+import {createPrivateFile, writePrivateFile} from './private-file.js';
 import {startReceiver} from './server.js';
 import {auditCommand, userCommand} from './team/cli.js';
 import {isEmail} from '../../src/shared/rules.js';
@@ -85,7 +85,7 @@ async function exportCommand(args: string[]): Promise<void> {
   } finally {
     store.close();
   }
-  if (options.out) writeFileSync(options.out, output);
+  if (options.out) writePrivateFile(options.out, output);
   else process.stdout.write(output);
 }
 
@@ -98,6 +98,7 @@ async function backup(args: string[]): Promise<void> {
   const db = new Database(source, {readonly: true, fileMustExist: true});
   try {
     db.pragma('busy_timeout = 5000');
+    createPrivateFile(target); // SQLite writes into it (and gives its journal the same mode)
     await db.backup(target);
   } finally {
     db.close();
