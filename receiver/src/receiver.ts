@@ -28,6 +28,7 @@ import {purge} from './retention.js';
 import {noteReference} from './log.js';
 import {referenceOf} from './reference.js';
 import {teamWorkspace} from './team/http.js';
+import {cachedWritable} from './health-check.js';
 
 export {referenceOf};
 
@@ -183,13 +184,14 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     sendJson(res, 200, success);
   }
 
-  /** 200 with the outbox's backlog and its oldest unsent mail when a row can be written, else 503. */
+  const checkWritable = cachedWritable(store.checkWritable, clock);
+  /** 200 with the outbox's backlog and its oldest unsent mail when a row can be written (one write per 5 s at most), else 503. */
   function health(req: IncomingMessage, res: ServerResponse): void {
     // Backlog and the last SMTP error (an internal host and port) only for local requests, after TRUST_PROXY.
     const local = /^(127\.|::1$)/.test(client(req));
     let outbox;
     try {
-      store.checkWritable();
+      checkWritable();
       outbox = mail.outbox.stats();
     } catch {
       return sendJson(res, 503, local ? {ok: false, database: 'not writable'} : {ok: false});
