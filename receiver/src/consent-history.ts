@@ -34,8 +34,10 @@ CREATE TABLE IF NOT EXISTS consent_withdrawals (
 
 /**
  * Databases of earlier receivers kept a withdrawal only as the subscription's
- * `unsubscribed_at`, which a new sign-up cleared: it is copied over (once; the
- * copy is idempotent) for every unsubscribed address that had confirmed.
+ * `unsubscribed_at`, which a new sign-up cleared: it is copied over for every
+ * unsubscribed address that had confirmed, once, when the table is created
+ * (later an `unsubscribed_at` may be a withdrawn sign-up, which is no
+ * withdrawal of consent). Two processes starting at once copy it once too.
  */
 const TAKE_OVER = `
 INSERT OR IGNORE INTO consent_withdrawals (email, withdrawn_at, via)
@@ -53,8 +55,9 @@ export type ConsentHistory = ReturnType<typeof openConsentHistory>;
 
 /** Opens the history's tables in `db` (after openSubscriptions) and takes over an earlier receiver's withdrawals. */
 export function openConsentHistory(db: BetterSqlite3.Database, subscriptions: Subscriptions) {
-  db.exec(SCHEMA);
-  db.exec(TAKE_OVER);
+  if (!db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = 'consent_withdrawals'").get()) {
+    db.transaction(() => db.exec(SCHEMA + TAKE_OVER))();
+  }
   const withdraw = db.prepare('INSERT OR IGNORE INTO consent_withdrawals (email, withdrawn_at, via) VALUES (?, ?, ?)');
   const withdrawals = db.prepare<[string], {withdrawn_at: string; via: Withdrawal | null}>(
     'SELECT withdrawn_at, via FROM consent_withdrawals WHERE email = ? ORDER BY withdrawn_at, id',

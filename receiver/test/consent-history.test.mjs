@@ -144,9 +144,14 @@ test('a database from before the history: its withdrawals are taken over at star
   await running.close();
   running = await receiver(dataDir, clock); // a second start copies nothing twice
   assert.equal((await submit(running.url, newsletter({email: 'old@example.org'}))).status, 200);
-  await running.close();
   const old = (await show(dataDir, 'old@example.org')).subscriptions[0];
   assert.equal(old.status, 'pending');
+  // the new sign-up withdrawn before it was confirmed: no withdrawal of consent, not now, not at the next start
+  assert.equal((await press((await links(running.url, 'old@example.org')).unsubscribe)).status, 200);
+  await running.close();
+  running = await receiver(dataDir, clock);
+  await running.close();
+  assert.deepEqual((await show(dataDir, 'old@example.org')).subscriptions[0].consentHistory, old.consentHistory);
   assert.deepEqual(old.consentHistory.map(({event, at, via}) => ({event, at: event === 'withdrawn' ? at : typeof at, via})), [
     {event: 'confirmed', at: 'string', via: undefined},
     {event: 'withdrawn', at: unsubscribedAt, via: null},
