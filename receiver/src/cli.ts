@@ -3,7 +3,7 @@
  *
  *   serve (default)                                     the HTTP service (configuration: config.ts)
  *   export interest|newsletter [--format csv|xlsx] [--out FILE]
- *   backup FILE                                         SQLite online backup, consistent while serving
+ *   backup FILE                                         SQLite online backup, consistent while serving (FILE 0600)
  *   purge                                               applies the retention rules now
  *   show EMAIL                                          everything stored about one address, as JSON
  *   erase EMAIL                                         deletes it everywhere; prints how many records went
@@ -13,7 +13,6 @@
  * DATA_DIR (serve-lock.ts), and a second serve on it stops at once with exit code 1.
  * Bad arguments: one line on stderr, exit code 2; a bad configuration: exit code 1.
  */
-import {writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import Database from 'better-sqlite3';
 import {ConfigError, dataDir, readConfig} from './config.js';
@@ -22,6 +21,7 @@ import {exportCsv, type ExportForm} from './export.js';
 import {exportXlsx} from './xlsx.js';
 import {purge} from './retention.js';
 import {erase, show} from './access.js';
+import {createPrivateFile, writePrivateFile} from './private-file.js';
 import {startReceiver} from './server.js';
 import {DataDirInUse} from './serve-lock.js';
 import {auditCommand, userCommand} from './team/cli.js';
@@ -87,7 +87,7 @@ async function exportCommand(args: string[]): Promise<void> {
   } finally {
     store.close();
   }
-  if (options.out) writeFileSync(options.out, output);
+  if (options.out) writePrivateFile(options.out, output);
   else process.stdout.write(output);
 }
 
@@ -100,6 +100,7 @@ async function backup(args: string[]): Promise<void> {
   const db = new Database(source, {readonly: true, fileMustExist: true});
   try {
     db.pragma('busy_timeout = 5000');
+    createPrivateFile(target); // SQLite writes into it (and gives its journal the same mode)
     await db.backup(target);
   } finally {
     db.close();
@@ -131,8 +132,8 @@ const COMMANDS: Record<string, (args: string[]) => unknown> = {
   backup,
   purge(args) {
     expectWords('purge', parseArgs(args, []).words, []);
-    const {retainDays} = readConfig();
-    const purged = withStore((store) => purge(store, retainDays));
+    const config = readConfig();
+    const purged = withStore((store) => purge(store, config));
     console.log(JSON.stringify(purged));
   },
   show(args) {

@@ -10,6 +10,7 @@ import type {ReceiverOptions} from './receiver.js';
 import {shownSmtpUrl, transportOptions} from './mail-config.js';
 import {parseMailFrom, parseNotifyTo} from './addresses.js';
 import {parseTrustProxy} from './proxy.js';
+import {DEFAULT_CONSENT_PROOF_DAYS} from './consent-history.js';
 
 export class ConfigError extends Error {}
 
@@ -117,6 +118,7 @@ export function readConfig(env: Env = process.env): ServeConfig {
     allowedOrigins: origins(env),
     publicUrl: publicUrl(env),
     retainDays: integer(env, 'RETAIN_DAYS', 365, 1, 36500),
+    consentProofDays: integer(env, 'CONSENT_PROOF_DAYS', DEFAULT_CONSENT_PROOF_DAYS, 1, 36500),
     extraFields: extraFields(env),
     ...deadline(env),
     graceMinutes: integer(env, 'INTEREST_GRACE_MINUTES', 15, 0, 10080),

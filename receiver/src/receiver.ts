@@ -17,6 +17,7 @@ import {playFault, testControls, type Fault, type Route} from './test-controls.j
 import {setUpMail, type MailOptions} from './mailing.js';
 import {databaseErrorText} from './outbox-worker.js';
 import {openSubscriptions} from './subscriptions.js';
+import {openConsentHistory} from './consent-history.js';
 import {signUp} from './double-opt-in.js';
 import {notifyMail} from './notify-mail.js';
 import {consentRoutes} from './consent-routes.js';
@@ -29,6 +30,7 @@ import {noteReference} from './log.js';
 import {referenceOf} from './reference.js';
 import {teamWorkspace} from './team/http.js';
 import {lockDataDir} from './serve-lock.js';
+import {cachedWritable} from './health-check.js';
 
 export {referenceOf};
 
@@ -55,6 +57,8 @@ export interface ReceiverOptions extends DeadlineOptions, MailOptions {
   testControls?: boolean;
   /** Days an expression of interest is kept; default 365. */
   retainDays?: number;
+  /** Days an address's consent history is kept after its newest entry, unless subscribed; default 1095. */
+  consentProofDays?: number;
   /** Field names kept besides the contract's (hidden inputs of a site). */
   extraFields?: string[];
 }
@@ -64,7 +68,7 @@ export interface Receiver {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Stops the outbox worker (after the mail being sent) and closes the database. */
   close(): Promise<void>;
-  /** The better-sqlite3 database (tables `submissions`, `newsletter_subscriptions`, `consents`, `outbox`). */
+  /** The better-sqlite3 database (tables `submissions`, `newsletter_subscriptions`, `consents`, `consent_withdrawals`, `outbox`). */
   db: BetterSqlite3.Database;
 }
 
@@ -107,12 +111,13 @@ function receiverOn(opts: ReceiverOptions, unlock: () => void): Receiver {
   const client = (req: IncomingMessage) => clientAddress(req, trust);
   const store = openStore(opts.dataDir);
   const subscriptions = openSubscriptions(store.db);
+  const history = openConsentHistory(store.db, subscriptions);
   const mail = setUpMail(store.db, opts, clock, store.checkWritable);
   const keep = allowList(opts.extraFields);
   const closed = interestClosed(opts);
   const applyRetention = () => {
     try {
-      purge(store, opts.retainDays, clock());
+      purge(store, opts, clock());
     } catch (error) {
       console.error('receiver: purge failed:', (error as Error).message);
     }
@@ -129,6 +134,7 @@ function receiverOn(opts: ReceiverOptions, unlock: () => void): Receiver {
         reset() {
           store.clear();
           subscriptions.clear();
+          history.clear();
           mail.outbox.clear();
           limiter.clear();
         },
@@ -191,22 +197,25 @@ function receiverOn(opts: ReceiverOptions, unlock: () => void): Receiver {
     sendJson(res, 200, success);
   }
 
+  const checkWritable = cachedWritable(store.checkWritable, clock);
   /**
-   * 200 with the outbox's backlog and its oldest unsent mail when a row can be written and the outbox's
-   * bookkeeping is not behind, else 503 (with the reason).
+   * 200 with the outbox's backlog and its oldest unsent mail when a row can be written (one write per 5 s at
+   * most) and the outbox's bookkeeping is not behind, else 503 (with the reason).
    */
   function health(req: IncomingMessage, res: ServerResponse): void {
     // Backlog, reasons and the last SMTP error (an internal host and port) only for local requests, after TRUST_PROXY.
     const local = /^(127\.|::1$)/.test(client(req));
     let outbox;
     let failure: string | undefined;
+    // While the outbox is behind, the last good write says nothing: ask the database again.
+    const behind = mail.worker?.trouble();
     try {
-      store.checkWritable();
+      if (behind) store.checkWritable();
+      else checkWritable();
       outbox = mail.outbox.stats();
     } catch (error) {
       failure = databaseErrorText(error);
     }
-    const behind = mail.worker?.trouble();
     if (!failure && !behind) return sendJson(res, 200, local ? {ok: true, database: 'writable', outbox} : {ok: true});
     if (!local) return sendJson(res, 503, {ok: false});
     sendJson(res, 503, {
@@ -222,7 +231,7 @@ function receiverOn(opts: ReceiverOptions, unlock: () => void): Receiver {
     'GET health': health,
     'POST submit': submit,
     'OPTIONS submit': (req, res) => preflight(req, res, allowed, 'POST'),
-    ...consentRoutes({subscriptions, now, client}),
+    ...consentRoutes({subscriptions, history, now, client}),
   };
   /** POSTs refused before they are read: a foreign browser Origin (403), `text/plain` (415). */
   const guarded = new Set(['submit', 'confirm', 'unsubscribe']);
