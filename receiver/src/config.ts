@@ -29,6 +29,15 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return +value;
 }
 
+/** `1`/`true` or `0`/`false` (any case), or `fallback` when unset or empty. */
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw bad(name, env[name]!.trim(), '1, true, 0 or false');
+}
+
 function list(env: Env, name: string): string[] {
   return (env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 }
@@ -122,6 +131,7 @@ export function readConfig(env: Env = process.env): ServeConfig {
     graceMinutes: integer(env, 'INTEREST_GRACE_MINUTES', 15, 0, 10080),
     rateLimit: {max: integer(env, 'RATE_LIMIT', 30, 1, 1_000_000), windowMs: 60_000},
     ...mail(env, publicUrl(env)),
+    teamRequireTotp: flag(env, 'TEAM_REQUIRE_TOTP', false),
   };
 }
 

@@ -55,6 +55,8 @@ export interface ReceiverOptions extends DeadlineOptions, MailOptions {
   retainDays?: number;
   /** Field names kept besides the contract's (hidden inputs of a site). */
   extraFields?: string[];
+  /** `TEAM_REQUIRE_TOTP`: everyone in the team's workspace must use a second factor (TOTP). */
+  teamRequireTotp?: boolean;
 }
 
 export interface Receiver {
@@ -107,7 +109,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   applyRetention();
   const daily = setInterval(applyRetention, DAY);
   daily.unref();
-  const team = teamWorkspace({store, clock, publicUrl: opts.publicUrl, client});
+  const team = teamWorkspace({store, clock, publicUrl: opts.publicUrl, client, requireTotp: opts.teamRequireTotp});
   const limiter = rateLimiter(opts.rateLimit ?? {max: 30, windowMs: 60_000});
   const controls = opts.testControls
     ? testControls({
