@@ -1,12 +1,13 @@
 // The workspace's optional second factor (TOTP with recovery codes, issue 20)
 // over real HTTP against a real `serve`, as a person sets it up with an
 // authenticator app: the codes are computed with otplib from the secret the
-// page shows, at the real time. Needs `npm run build -w receiver`.
+// page shows (the QR code scanned with qr's decoder), at the real time. Needs `npm run build -w receiver`.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import Database from 'better-sqlite3';
 import {join} from 'node:path';
 import {generateSync} from 'otplib';
+import decodeQR from 'qr/decode.js';
 import {interest, run, serve, stop, submit, tempDir} from './helpers.mjs';
 import {csrfOf, get, post, runWithInput, signIn} from './team-support.mjs';
 
@@ -28,6 +29,27 @@ const wrongCode = (secret) => {
   const near = new Set([-30, 0, 30, 60].map((offset) => codeAt(secret, offset)));
   for (let n = 0; ; n++) if (!near.has(String(n).padStart(6, '0'))) return String(n).padStart(6, '0');
 };
+
+/** What a phone's camera reads from the page's QR code: the SVG's unit squares painted black on white, then decoded. */
+function scanQr(svg) {
+  const size = Number(/viewBox="0 0 (\d+) \d+"/.exec(svg)[1]);
+  const dark = new Set();
+  let x = 0;
+  let y = 0;
+  for (const [, move, dx, dy] of /<path d="([^"]+)"/.exec(svg)[1].matchAll(/([Mm])(-?\d+) (-?\d+)h1v1[Hh]-?\d+Z/g)) {
+    [x, y] = move === 'M' ? [+dx, +dy] : [x + +dx, y + +dy];
+    dark.add(`${x},${y}`);
+  }
+  const scale = 6;
+  const width = size * scale;
+  const data = new Uint8ClampedArray(width * width * 4).fill(255);
+  for (let py = 0; py < width; py++) {
+    for (let px = 0; px < width; px++) {
+      if (dark.has(`${Math.floor(px / scale)},${Math.floor(py / scale)}`)) data.fill(0, (py * width + px) * 4, (py * width + px) * 4 + 3);
+    }
+  }
+  return decodeQR({width, height: width, data});
+}
 
 /** Reads the setup page as a person does: the key in groups and the otpauth URI. */
 async function setupPage(url, cookie) {
@@ -61,7 +83,7 @@ function auditOf(dataDir) {
   }
 }
 
-test('setting up: the key as text and otpauth URI, on only after a current code, recovery codes shown once and stored hashed', async (t) => {
+test('setting up: the key as a QR code, as text and as otpauth URI, on only after a current code, recovery codes shown once and stored hashed', async (t) => {
   const {dataDir, url} = await workspace(t);
   const cookie = await signIn(url, EMAIL, PASSWORD);
   const other = await signIn(url, EMAIL, PASSWORD);
@@ -77,6 +99,9 @@ test('setting up: the key as text and otpauth URI, on only after a current code,
   assert.equal(uri.searchParams.get('secret'), first.secret);
   assert.equal(uri.searchParams.get('issuer'), 'Klimapartner');
   assert.ok(first.secret.length >= 32, 'at least 160 bits');
+  const svg = /<svg role="img" aria-label="QR-Code zum Einrichten der Authenticator-App"[^]*?<\/svg>/.exec(first.html)?.[0];
+  assert.ok(svg, 'a QR code with a name');
+  assert.equal(scanQr(svg), first.uri, 'the QR code holds the same otpauth URI');
   assert.equal((await setupPage(url, cookie)).secret, first.secret, 'a reload shows the same pending key');
 
   // not on yet: the password alone still signs in

@@ -1,13 +1,15 @@
 /**
  * `/team/security`: a signed-in person sets up, renews or turns off the
- * second factor (totp.ts). Setting up shows the secret as text and as an
- * `otpauth://` URI; it is on only after a current code; then the recovery
+ * second factor (totp.ts). Setting up shows the secret as a QR code (inline
+ * SVG made on the server), as text and as an `otpauth://` URI; it is on only
+ * after a current code; then the recovery
  * codes are shown once. With TEAM_REQUIRE_TOTP it cannot be turned off here
  * (an administrator resets it with `user totp-reset`). Wrong codes count
  * against the account's sign-in throttle.
  */
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import type Database from 'better-sqlite3';
+import encodeQR from 'qr';
 import {escapeHtml as e} from '../http.js';
 import {audit} from './audit.js';
 import {header, page, type Lang, type Texts} from './pages.js';
@@ -20,7 +22,9 @@ export const SECURITY_TEXTS = {
     required: 'Für diesen Arbeitsbereich ist ein zweiter Faktor vorgeschrieben. Bitte richten Sie ihn jetzt ein; vorher ist nichts anderes erreichbar.',
     off: 'Ihr Konto ist bisher nur mit dem Passwort geschützt. Mit einem zweiten Faktor braucht die Anmeldung zusätzlich einen Code aus einer Authenticator-App auf Ihrem Telefon.',
     step1: 'Öffnen Sie eine Authenticator-App (zum Beispiel Aegis, FreeOTP, Google oder Microsoft Authenticator) und fügen Sie ein Konto hinzu.',
-    step2: 'Geben Sie dort diesen Schlüssel ein (Zeitbasiert, 6 Ziffern, 30 Sekunden):',
+    step2Qr: 'Scannen Sie mit der App diesen QR-Code:',
+    qr: 'QR-Code zum Einrichten der Authenticator-App',
+    step2: 'Oder geben Sie den Schlüssel von Hand ein (zeitbasiert, 6 Ziffern, 30 Sekunden):',
     step2Uri: 'Oder übernehmen Sie die Einrichtungsadresse:',
     step3: 'Geben Sie den sechsstelligen Code ein, den die App jetzt zeigt.',
     code: 'Code aus der App',
@@ -47,7 +51,9 @@ export const SECURITY_TEXTS = {
     required: 'A second factor is required for this workspace. Please set it up now; nothing else can be reached before.',
     off: 'So far your account is protected by its password only. With a second factor, signing in also needs a code from an authenticator app on your phone.',
     step1: 'Open an authenticator app (for example Aegis, FreeOTP, Google or Microsoft Authenticator) and add an account.',
-    step2: 'Enter this key there (time-based, 6 digits, 30 seconds):',
+    step2Qr: 'Scan this QR code with the app:',
+    qr: 'QR code for setting up the authenticator app',
+    step2: 'Or enter the key by hand (time-based, 6 digits, 30 seconds):',
     step2Uri: 'Or use the setup address:',
     step3: 'Enter the six-digit code the app shows now.',
     code: 'Code from the app',
@@ -86,6 +92,10 @@ export interface SecurityOptions {
   endOthers: (req: IncomingMessage, email: string) => void;
 }
 
+/** The URI as a QR code: inline SVG (no request, no script), on white with a quiet zone of four modules. */
+const qrCode = (uri: string, label: string) =>
+  encodeQR(uri, 'svg', {border: 4}).replace(/^<svg /, `<svg role="img" aria-label="${e(label)}" width="196" height="196" `).replace(/^(<svg[^>]*>)/, '$1<rect width="100%" height="100%" fill="#fff"/>');
+
 const ALERT = (text: string) => `<div class="error" role="alert"><p>${e(text)}</p></div>`;
 
 export function securityPage({db, factor, clock, requireTotp, issuer, send, redirect, throttle, endOthers}: SecurityOptions) {
@@ -103,7 +113,7 @@ export function securityPage({db, factor, clock, requireTotp, issuer, send, redi
     return (
       `<p>${e(requireTotp ? st.required : st.off)}</p><ol>` +
       `<li>${e(st.step1)}</li>` +
-      `<li>${e(st.step2)} <code id="secret">${e(groupedSecret(secret))}</code><br>${e(st.step2Uri)} <a href="${e(uri)}"><code id="otpauth">${e(uri)}</code></a></li>` +
+      `<li>${e(st.step2Qr)}<br>${qrCode(uri, st.qr)}<br>${e(st.step2)} <code id="secret">${e(groupedSecret(secret))}</code><br>${e(st.step2Uri)} <a href="${e(uri)}"><code id="otpauth">${e(uri)}</code></a></li>` +
       `<li>${e(st.step3)}</li></ol>` +
       codeForm(s, 'enable', st.code, st.enable, 'code')
     );
