@@ -108,7 +108,9 @@ test('setting up: the key as a QR code, as text and as otpauth URI, on only afte
   assert.equal((await signInWith(url, {})).status, 303);
   const refused = await post(url, '/team/security/enable', {csrf: first.csrf, code: wrongCode(first.secret)}, {cookie});
   assert.equal(refused.status, 422);
-  assert.match(await refused.text(), /Der Code stimmt nicht/);
+  const refusedHtml = await refused.text();
+  assert.match(refusedHtml, /<div class="error" role="alert"><h2>Es gibt ein Problem<\/h2><ul><li><a href="#code">Der Code stimmt nicht/);
+  assert.match(refusedHtml, /<p id="code-error"[^>]*>Der Code stimmt nicht[^<]*<\/p><input id="code" name="code"[^>]* aria-invalid="true" aria-describedby="code-error">/);
   assert.equal((await signInWith(url, {})).status, 303, 'a wrong confirmation turns nothing on');
   assert.equal((await post(url, '/team/security/enable', {csrf: first.csrf, code: codeAt(first.secret)})).status, 403, 'not without the session');
 

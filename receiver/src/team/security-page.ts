@@ -96,17 +96,34 @@ export interface SecurityOptions {
 const qrCode = (uri: string, label: string) =>
   encodeQR(uri, 'svg', {border: 4}).replace(/^<svg /, `<svg role="img" aria-label="${e(label)}" width="196" height="196" `).replace(/^(<svg[^>]*>)/, '$1<rect width="100%" height="100%" fill="#fff"/>');
 
+/** The code field of each form on the page. */
+const FIELD: Record<string, string> = {enable: 'code', 'recovery-codes': 'renew-code', disable: 'disable-code'};
+
+/** A wrong code in one of the forms. */
+interface Problem {
+  action: string;
+  message: string;
+}
+
 const ALERT = (text: string) => `<div class="error" role="alert"><p>${e(text)}</p></div>`;
 
 export function securityPage({db, factor, clock, requireTotp, issuer, send, redirect, throttle, endOthers}: SecurityOptions) {
   const now = () => new Date(clock());
 
-  const codeForm = (s: Session, action: string, label: string, button: string, id: string) =>
-    `<form method="post" action="/team/security/${action}"><input type="hidden" name="csrf" value="${e(s.csrf)}">` +
-    `<label for="${id}">${e(label)}</label><input id="${id}" name="code" type="text" inputmode="${action === 'enable' ? 'numeric' : 'text'}" autocomplete="one-time-code" spellcheck="false" required>` +
-    `<p><button type="submit">${e(button)}</button></p></form>`;
+  /** A form with one code field; with `error`, the field is marked invalid and described by the message. */
+  const codeForm = (s: Session, action: string, label: string, button: string, error?: Problem) => {
+    const id = FIELD[action];
+    const invalid = error?.action === action;
+    return (
+      `<form method="post" action="/team/security/${action}"><input type="hidden" name="csrf" value="${e(s.csrf)}">` +
+      `<label for="${id}">${e(label)}</label>` +
+      (invalid ? `<p id="${id}-error" class="error-text">${e(error.message)}</p>` : '') +
+      `<input id="${id}" name="code" type="text" inputmode="${action === 'enable' ? 'numeric' : 'text'}" autocomplete="one-time-code" spellcheck="false" required${invalid ? ` aria-invalid="true" aria-describedby="${id}-error"` : ''}>` +
+      `<p><button type="submit">${e(button)}</button></p></form>`
+    );
+  };
 
-  function setup(s: Session, st: (typeof SECURITY_TEXTS)['de']): string {
+  function setup(s: Session, st: (typeof SECURITY_TEXTS)['de'], error?: Problem): string {
     const secret = factor.pending(s.email);
     if (!secret) return '';
     const uri = factor.uri(s.email, secret, issuer);
@@ -115,22 +132,22 @@ export function securityPage({db, factor, clock, requireTotp, issuer, send, redi
       `<li>${e(st.step1)}</li>` +
       `<li>${e(st.step2Qr)}<br>${qrCode(uri, st.qr)}<br>${e(st.step2)} <code id="secret">${e(groupedSecret(secret))}</code><br>${e(st.step2Uri)} <a href="${e(uri)}"><code id="otpauth">${e(uri)}</code></a></li>` +
       `<li>${e(st.step3)}</li></ol>` +
-      codeForm(s, 'enable', st.code, st.enable, 'code')
+      codeForm(s, 'enable', st.code, st.enable, error)
     );
   }
 
-  function status(s: Session, st: (typeof SECURITY_TEXTS)['de']): string {
+  function status(s: Session, st: (typeof SECURITY_TEXTS)['de'], error?: Problem): string {
     const since = (factor.enabledAt(s.email) ?? '').slice(0, 16).replace('T', ' ');
     return (
       `<p>${e(st.onSince(since))} ${e(st.left(factor.recoveryLeft(s.email)))}</p>` +
       `<h2>${e(st.renewHeading)}</h2><p>${e(st.renewHint)}</p>` +
-      codeForm(s, 'recovery-codes', st.codeOrRecovery, st.renew, 'renew-code') +
+      codeForm(s, 'recovery-codes', st.codeOrRecovery, st.renew, error) +
       `<h2>${e(st.disableHeading)}</h2>` +
-      (requireTotp ? `<p>${e(st.cannotDisable)}</p>` : codeForm(s, 'disable', st.codeOrRecovery, st.disable, 'disable-code'))
+      (requireTotp ? `<p>${e(st.cannotDisable)}</p>` : codeForm(s, 'disable', st.codeOrRecovery, st.disable, error))
     );
   }
 
-  const body = (s: Session, st: (typeof SECURITY_TEXTS)['de']) => (factor.enabled(s.email) ? status(s, st) : setup(s, st));
+  const body = (s: Session, st: (typeof SECURITY_TEXTS)['de'], error?: Problem) => (factor.enabled(s.email) ? status(s, st, error) : setup(s, st, error));
 
   const codesShown = (st: (typeof SECURITY_TEXTS)['de'], message: string, codes: string[]) =>
     `<p role="status">${e(message)}</p><h2>${e(st.codesHeading)}</h2><p>${e(st.codesIntro)}</p>` +
@@ -149,7 +166,9 @@ export function securityPage({db, factor, clock, requireTotp, issuer, send, redi
       const at = clock();
       const again = (status: number, message: string) =>
         send(res, status, page(lang, st.heading, ALERT(message) + body(s, st), header(t, s.email, s.csrf)));
-      if (!['enable', 'disable', 'recovery-codes'].includes(action)) return send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
+      const summary = (message: string) =>
+        `<div class="error" role="alert"><h2>${e(t.errorSummary)}</h2><ul><li><a href="#${FIELD[action]}">${e(message)}</a></li></ul></div>`;
+      if (!Object.hasOwn(FIELD, action)) return send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
       if (action === 'disable' && requireTotp) return again(403, st.cannotDisable);
       if (throttle.blocked(s.email, at)) {
         audit(db, now(), s.email, 'totp.throttled');
@@ -159,7 +178,7 @@ export function securityPage({db, factor, clock, requireTotp, issuer, send, redi
       const wrong = () => {
         throttle.fail(s.email, at);
         audit(db, now(), s.email, 'totp.failed', action);
-        again(422, st.wrongCode);
+        send(res, 422, page(lang, st.heading, summary(st.wrongCode) + body(s, st, {action, message: st.wrongCode}), header(t, s.email, s.csrf)));
       };
 
       if (action === 'enable') {
