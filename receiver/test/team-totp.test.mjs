@@ -263,3 +263,45 @@ test('TEAM_REQUIRE_TOTP takes 0, 1, true or false; anything else stops the start
   assert.equal(result.status, 1, result.stderr);
   assert.match(result.stderr.trim(), /^klimapartner-receiver: TEAM_REQUIRE_TOTP="yes" is not valid: expected 1, true, 0 or false$/);
 });
+
+test('with TEAM_TOTP_KEY the keys are sealed in the database (also those stored before); without that key the start stops', async (t) => {
+  const dataDir = tempDir();
+  assert.equal((await runWithInput(['user', 'add', EMAIL, '--role', 'editor', '--password-stdin'], PASSWORD, dataDir)).status, 0);
+  assert.equal((await runWithInput(['user', 'add', 'ben@example.org', '--role', 'viewer', '--password-stdin'], PASSWORD, dataDir)).status, 0);
+  const secretsInDb = () => {
+    const db = new Database(join(dataDir, 'submissions.sqlite'), {readonly: true});
+    try {
+      return Object.fromEntries(db.prepare('SELECT email, secret FROM team_totp').all().map((r) => [r.email, r.secret]));
+    } finally {
+      db.close();
+    }
+  };
+  const before = await serve({dataDir});
+  const {secret} = await enable(before.url, await signIn(before.url, EMAIL, PASSWORD));
+  await stop(before);
+  assert.equal(secretsInDb()[EMAIL], secret, 'in clear without a key');
+
+  const KEY = 'a'.repeat(32) + '0123456789abcdef'.repeat(2);
+  const served = await serve({dataDir, env: {TEAM_TOTP_KEY: KEY}});
+  t.after(() => stop(served));
+  const sealed = secretsInDb()[EMAIL];
+  assert.match(sealed, /^enc1:[A-Za-z0-9_-]+$/, 'sealed at start');
+  assert.ok(!sealed.includes(secret));
+  assert.equal((await post(served.url, '/team/sign-in', {email: EMAIL, password: PASSWORD, code: codeAt(secret, 30)})).status, 303, 'and still checked');
+  const ben = await signIn(served.url, 'ben@example.org', PASSWORD);
+  const {secret: bensSecret} = await setupPage(served.url, ben);
+  assert.match(secretsInDb()['ben@example.org'], /^enc1:/, 'a new key is sealed too');
+  assert.ok(!secretsInDb()['ben@example.org'].includes(bensSecret));
+  await stop(served);
+
+  for (const [env, message] of [
+    [{}, /^klimapartner-receiver: TEAM_TOTP_KEY is not set, but the database holds TOTP keys sealed with it$/],
+    [{TEAM_TOTP_KEY: 'b'.repeat(64)}, /^klimapartner-receiver: TEAM_TOTP_KEY is not the key the TOTP keys in the database were sealed with$/],
+    [{TEAM_TOTP_KEY: 'secret-but-short'}, /^klimapartner-receiver: TEAM_TOTP_KEY is not valid: expected 32 bytes as 64 hex digits/],
+  ]) {
+    const result = await run(['serve'], {dataDir, env: {PORT: '0', ...env}});
+    assert.equal(result.status, 1, result.stderr);
+    assert.match(result.stderr.trim(), message);
+    assert.ok(!result.stderr.includes('secret-but-short') && !result.stderr.includes('b'.repeat(64)), 'the key is never printed');
+  }
+});

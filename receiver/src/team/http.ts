@@ -35,6 +35,8 @@ export interface TeamOptions {
   client: (req: IncomingMessage) => string;
   /** TEAM_REQUIRE_TOTP: a person without a second factor can reach only its setup. */
   requireTotp?: boolean;
+  /** TEAM_TOTP_KEY (hex): seals the TOTP secrets in the database. */
+  totpKey?: string;
 }
 
 const RANK: Record<Role, number> = {viewer: 0, editor: 1, admin: 2};
@@ -77,7 +79,7 @@ function cookies(req: IncomingMessage): Record<string, string> {
 const addressHash = (email: string) => 'sha256:' + createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16);
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export function teamWorkspace({store, clock, publicUrl, client, requireTotp = false}: TeamOptions) {
+export function teamWorkspace({store, clock, publicUrl, client, requireTotp = false, totpKey}: TeamOptions) {
   const db = store.db;
   const team = users(db);
   const live = sessions(db);
@@ -90,7 +92,7 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
   const cookie = (value: string, maxAge?: number) =>
     `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
   const now = () => new Date(clock());
-  const factor = secondFactor(db);
+  const factor = secondFactor(db, totpKey === undefined ? undefined : Buffer.from(totpKey, 'hex'));
   const security = securityPage({
     db,
     factor,

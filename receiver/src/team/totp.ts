@@ -3,18 +3,22 @@
  * SHA-1, 6 digits, 30 s, as every authenticator app does it) through otplib,
  * with ten one-time recovery codes.
  *
- * The secret is kept in clear in `team_totp` (it is needed to verify a code),
- * so a backup of the database holds it too. It is pending (no `enabled_at`)
+ * The secret is needed to verify a code. Without TEAM_TOTP_KEY it is kept in
+ * clear in `team_totp`, so a backup of the database holds it too; with the
+ * key (32 bytes) it is sealed with AES-256-GCM (`enc1:` + iv, tag and
+ * ciphertext in base64url), and secrets still in clear are sealed at start.
+ * Sealed secrets without the key stop the start. It is pending (no `enabled_at`)
  * until the person confirms it with a current code. A code is accepted one
  * step either side of now, and each time step only once: the last step used
  * is stored and no code of that step or an earlier one is taken again.
  * Recovery codes are random (50 bits each); only their SHA-256 is stored, and
  * a used one is deleted.
  */
-import {createHash, randomInt} from 'node:crypto';
+import {createCipheriv, createDecipheriv, createHash, randomBytes, randomInt} from 'node:crypto';
 import type Database from 'better-sqlite3';
 import {generateSecret, generateURI, verifySync} from 'otplib';
 import {accountKey} from './users.js';
+import {ConfigError} from '../config.js';
 
 export const RECOVERY_CODES = 10;
 /** Seconds either side of now in which a code is still taken: one 30-second step. */
@@ -34,14 +38,60 @@ function recoveryCode(): string {
 /** The secret in groups of four, as a person types it into an app. */
 export const groupedSecret = (secret: string) => secret.replace(/(.{4})(?=.)/g, '$1 ');
 
+const SEALED = 'enc1:';
+
+/** Seals and opens secrets with the key, or keeps them in clear without one. */
+function sealer(key: Buffer | undefined) {
+  return {
+    seal(secret: string): string {
+      if (!key) return secret;
+      const iv = randomBytes(12);
+      const cipher = createCipheriv('aes-256-gcm', key, iv);
+      const sealed = Buffer.concat([cipher.update(secret, 'utf8'), cipher.final()]);
+      return SEALED + Buffer.concat([iv, cipher.getAuthTag(), sealed]).toString('base64url');
+    },
+    open(stored: string): string {
+      if (!stored.startsWith(SEALED)) return stored;
+      if (!key) throw new ConfigError('TEAM_TOTP_KEY is not set, but the database holds TOTP keys sealed with it');
+      const bytes = Buffer.from(stored.slice(SEALED.length), 'base64url');
+      const decipher = createDecipheriv('aes-256-gcm', key, bytes.subarray(0, 12));
+      decipher.setAuthTag(bytes.subarray(12, 28));
+      return Buffer.concat([decipher.update(bytes.subarray(28)), decipher.final()]).toString('utf8');
+    },
+  };
+}
+
 interface Row {
   secret: string;
   enabled_at: string | null;
   last_step: number | null;
 }
 
-export function secondFactor(db: Database.Database) {
-  const row = (email: string) => db.prepare<[string], Row>('SELECT secret, enabled_at, last_step FROM team_totp WHERE email = ?').get(accountKey(email));
+/** With `key` (TEAM_TOTP_KEY) the secrets are sealed; throws a ConfigError when sealed ones cannot be opened. */
+export function secondFactor(db: Database.Database, key?: Buffer) {
+  const box = sealer(key);
+  const stored = db.prepare<[], {email: string; secret: string; enabled_at: string | null}>('SELECT email, secret, enabled_at FROM team_totp').all();
+  db.transaction(() => {
+    for (const {email, secret, enabled_at} of stored) {
+      let clear: string;
+      try {
+        clear = box.open(secret);
+      } catch (error) {
+        // a key still waiting for confirmation is simply made anew on the next visit of the setup
+        if (!enabled_at) {
+          db.prepare('DELETE FROM team_totp WHERE email = ?').run(email);
+          continue;
+        }
+        if (error instanceof ConfigError) throw error;
+        throw new ConfigError('TEAM_TOTP_KEY is not the key the TOTP keys in the database were sealed with');
+      }
+      if (key && !secret.startsWith(SEALED)) db.prepare('UPDATE team_totp SET secret = ? WHERE email = ?').run(box.seal(clear), email);
+    }
+  })();
+  const row = (email: string): Row | undefined => {
+    const found = db.prepare<[string], Row>('SELECT secret, enabled_at, last_step FROM team_totp WHERE email = ?').get(accountKey(email));
+    return found && {...found, secret: box.open(found.secret)};
+  };
 
   /** Checks a TOTP code against the row (past steps refused) and records its step; true when taken. */
   function takeTotp(email: string, found: Row, code: string, nowMs: number): boolean {
@@ -80,7 +130,7 @@ export function secondFactor(db: Database.Database) {
       if (found?.enabled_at) return undefined;
       if (found) return found.secret;
       const secret = generateSecret();
-      db.prepare('INSERT INTO team_totp (email, secret) VALUES (?, ?)').run(accountKey(email), secret);
+      db.prepare('INSERT INTO team_totp (email, secret) VALUES (?, ?)').run(accountKey(email), box.seal(secret));
       return secret;
     },
 
