@@ -122,6 +122,9 @@ test('setting up: the key as a QR code, as text and as otpauth URI, on only afte
   assert.match(after, /Noch 10 ungenutzte Wiederherstellungscodes/);
   assert.ok(codes.every((code) => !after.includes(code)), 'the codes are shown only once');
   assert.ok(!after.includes(first.secret), 'nor is the key shown again');
+  const twice = await post(url, '/team/security/enable', {csrf: first.csrf, code: codeAt(first.secret, 30)}, {cookie});
+  assert.equal(twice.status, 303, 'the form sent twice changes nothing');
+  assert.equal(twice.headers.get('location'), '/team/security');
   assert.equal((await get(url, '/team/interest', cookie)).status, 200, 'the session that turned it on goes on');
   assert.equal((await get(url, '/team/interest', other)).status, 303, 'other sessions of the account end');
 

@@ -182,6 +182,7 @@ export function securityPage({db, factor, clock, requireTotp, issuer, send, redi
       };
 
       if (action === 'enable') {
+        if (factor.enabled(s.email)) return redirect(res, '/team/security'); // the form sent twice
         const codes = factor.enable(s.email, code, at);
         if (!codes) return wrong();
         endOthers(req, s.email);
