@@ -3,7 +3,8 @@
 // (the documentation, built by Eleventy into build/docs/ by `npm run build`), site/dist/ (the
 // widgets' file and custom-elements.json), and site/index.html pointing to the documentation.
 // All paths in the pages are relative, so the folder works under any base path of any static
-// web server.
+// web server. The start page leads to the German documentation (the default), and from there to the
+// English one (demo/docs/en/).
 import {cpSync, existsSync, mkdirSync, rmSync, writeFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {SITE_OUT, SITE_SRC} from './site/paths.mjs';
@@ -24,13 +25,13 @@ for (const f of needed.slice(0, 2)) cpSync(f, join(out, f));
 writeFileSync(
   join(out, 'index.html'),
   `<!doctype html>
-<html lang="en">
+<html lang="de">
   <head>
     <meta charset="utf-8">
     <meta http-equiv="refresh" content="0; url=demo/docs/">
     <title>klimapartner-widgets</title>
   </head>
-  <body><p><a href="demo/docs/">Documentation</a> · <a href="demo/">Programme page (demo)</a></p></body>
+  <body><p><a href="demo/docs/">Dokumentation</a> · <a href="demo/docs/en/" hreflang="en" lang="en">Documentation (English)</a> · <a href="demo/">Programmseite (Demo)</a></p></body>
 </html>
 `,
 );

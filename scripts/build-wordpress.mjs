@@ -1,23 +1,44 @@
 // The WordPress plugin as an administrator uploads it (Plugins → Add New →
 // Upload Plugin): dist/wordpress/klimapartner-widgets.zip with one folder
 // klimapartner-widgets/ holding the PHP of wordpress/klimapartner-widgets/
-// and the built module as assets/klimapartner-widgets.js.
+// and the built module as assets/klimapartner-widgets.js, with its
+// translations: languages/*.po as committed, the .mo WordPress loads compiled
+// from each, and the .pot template made from the PHP (scripts/wordpress-i18n.mjs).
 import AdmZip from 'adm-zip';
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {moFile, pluginStrings, potText, translationProblems} from './wordpress-i18n.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const source = join(root, 'wordpress/klimapartner-widgets');
 const module = join(root, 'dist/klimapartner-widgets.js');
 export const PLUGIN_ZIP = join(root, 'dist/wordpress/klimapartner-widgets.zip');
 
-/** Every file under dir, as paths relative to it (sorted, so the zip is the same each time). */
+/** Every file under dir, as paths relative to it (sorted, so the zip is the same each time); no .mo or .pot (built here). */
 function files(dir) {
   return readdirSync(dir, {recursive: true})
     .map(String)
-    .filter((path) => statSync(join(dir, path)).isFile())
+    .filter((path) => statSync(join(dir, path)).isFile() && !/\.(mo|pot)$/.test(path))
     .sort();
+}
+
+/**
+ * languages/: the .pot of the PHP's strings and each .po compiled to .mo
+ * (name => data). Fails when a string of the PHP is not in the text domain or
+ * a .po misses a translation: the zip never ships a half-English language.
+ */
+function translations() {
+  const {strings, problems} = pluginStrings(source);
+  const out = new Map([['languages/klimapartner-widgets.pot', Buffer.from(potText(strings))]]);
+  const dir = join(source, 'languages');
+  for (const name of readdirSync(dir).filter((f) => f.endsWith('.po')).sort()) {
+    const po = readFileSync(join(dir, name), 'utf8');
+    problems.push(...translationProblems(strings, po, name));
+    out.set(`languages/${name.replace(/\.po$/, '.mo')}`, moFile(po));
+  }
+  if (problems.length) throw new Error(`wordpress/klimapartner-widgets: translations incomplete:\n  ${problems.join('\n  ')}`);
+  return out;
 }
 
 /**
@@ -53,6 +74,7 @@ function checkAttributes() {
 
 export function buildWordPressPlugin() {
   checkAttributes();
+  const languages = translations();
   const pluginVersion = /Version:\s*(\S+)/.exec(readFileSync(join(source, 'klimapartner-widgets.php'), 'utf8'))?.[1];
   const {version} = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
   if (pluginVersion !== version) throw new Error(`klimapartner-widgets.php says Version ${pluginVersion}, package.json ${version}`);
@@ -63,6 +85,7 @@ export function buildWordPressPlugin() {
     zip.getEntry(`klimapartner-widgets/${name}`).header.time = stamp;
   };
   for (const path of files(source)) add(relative(source, join(source, path)), readFileSync(join(source, path)));
+  for (const [name, data] of languages) add(name, data);
   add('assets/klimapartner-widgets.js', readFileSync(module));
   // Its source map beside it (the file's last line names it).
   if (existsSync(`${module}.map`)) add('assets/klimapartner-widgets.js.map', readFileSync(`${module}.map`));

@@ -46,6 +46,6 @@ const server = createServer(async (req, res) => {
 });
 server.listen(PORT, HOST, () => {
   console.log(`Demo:     http://${HOST}:${PORT}/`);
-  console.log(`Docs:     http://${HOST}:${PORT}/demo/docs/`);
+  console.log(`Docs:     http://${HOST}:${PORT}/demo/docs/ (Deutsch), http://${HOST}:${PORT}/demo/docs/en/ (English)`);
   if (receiver) console.log(`Receiver: http://${HOST}:${PORT}/api/submit (data in ${process.env.DATA_DIR ?? 'data'}/)`);
 });

@@ -1,17 +1,18 @@
 /**
  * The data subject's rights for one e-mail address: `show` (everything stored
  * about it, right of access) and `erase` (deletes it everywhere, outbox mails
- * included, right to erasure). Addresses compare case-insensitively.
+ * included, right to erasure). Addresses compare by their key (addresses.ts
+ * `addressKey`): any spelling of an address finds every record of all of them.
  */
 import type {Store, StoredSubmission} from './store.js';
 import {referenceOf} from './reference.js';
 import {openSubscriptions} from './subscriptions.js';
 import {openOutbox} from './outbox.js';
-
-const sameAddress = (a: unknown, b: string) => typeof a === 'string' && a.toLowerCase() === b.toLowerCase();
+import {addressKey} from './addresses.js';
 
 function submissionsOf(store: Store, email: string): StoredSubmission[] {
-  return store.submissions().filter((s) => sameAddress(s.data.email, email));
+  const key = addressKey(email);
+  return store.submissions().filter((s) => typeof s.data.email === 'string' && addressKey(s.data.email) === key);
 }
 
 export function show(store: Store, email: string) {
@@ -62,8 +63,9 @@ export function erase(store: Store, email: string): number {
   openSubscriptions(store.db); // the tables exist even in a database that never saw a sign-up
   const outbox = openOutbox(store.db);
   return store.db.transaction(() => {
-    let count = store.db.prepare('DELETE FROM newsletter_subscriptions WHERE email = ?').run(email).changes;
-    count += store.db.prepare('DELETE FROM consents WHERE email = ?').run(email).changes;
+    const key = addressKey(email);
+    let count = store.db.prepare('DELETE FROM newsletter_subscriptions WHERE email_key = ?').run(key).changes;
+    count += store.db.prepare('DELETE FROM consents WHERE email_key = ?').run(key).changes;
     count += outbox.removeRecipient(email);
     for (const id of ids) count += removeSubmission.run(id).changes + removeMails.run(id).changes;
     return count;

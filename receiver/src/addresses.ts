@@ -1,4 +1,5 @@
 /** Mail addresses from settings and forms, read with nodemailer's address parser. */
+import {domainToASCII} from 'node:url';
 import addressparser from 'nodemailer/lib/addressparser';
 
 /** One address with an optional display name, as nodemailer takes it (JSON-safe). */
@@ -29,3 +30,23 @@ export const parseNotifyTo = (value: string): Mailbox[] => parseAddressList(valu
 
 /** The domain of a mailbox, for Message-IDs. */
 export const domainOf = (mailbox: Mailbox): string => mailbox.address.split('@').pop()!.toLowerCase();
+
+/**
+ * The one key an address is compared by, everywhere the receiver keys on an address (mail limit,
+ * subscription, consents, `show`, `erase`, retention, the team's privacy page). The address itself is
+ * kept as typed (the mail goes there); only the key is normalised:
+ * - the domain IDNA-normalised and lower-cased (`MÜNSTER.de` and `xn--mnster-3ya.de` are one), by the
+ *   WHATWG URL rules (`url.domainToASCII`); a domain it refuses is only lower-cased;
+ * - the local part compared case-insensitively with full Unicode case folding. JavaScript has no case
+ *   fold: NFC, then upper case, then lower case, then NFC again, so that `ß` and `SS`, `Ä` and `ä`, `ﬀ`
+ *   and `FF`, a precomposed and a combining `Ä` fold together. Locale-independent (no Turkish i rule).
+ * Mail servers may treat case in the local part as significant (RFC 5321); none in use does, and one
+ * mailbox counting as one is what the limits need.
+ */
+export function addressKey(email: string): string {
+  const fold = (text: string) => text.normalize('NFC').toUpperCase().toLowerCase().normalize('NFC');
+  const at = email.lastIndexOf('@');
+  if (at < 0) return fold(email);
+  const domain = email.slice(at + 1);
+  return `${fold(email.slice(0, at))}@${domainToASCII(domain) || domain.normalize('NFC').toLowerCase()}`;
+}

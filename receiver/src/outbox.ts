@@ -5,10 +5,12 @@
  * its record. The worker (outbox-worker.ts) sends what is due. A mail's
  * message is JSON (nodemailer's message options); it is cleared once sent, as
  * it holds the plain confirm and unsubscribe tokens. Rows stay as the log the
- * per-address mail limit counts.
+ * per-address mail limit counts, by the recipient's key (addresses.ts
+ * `addressKey`); `recipient` is the address as typed, where the mail goes.
  */
 import type BetterSqlite3 from 'better-sqlite3';
-import type {Mailbox} from './addresses.js';
+import {addressKey, type Mailbox} from './addresses.js';
+import {recipientKey, upgradeAddressKeys} from './address-keys.js';
 
 /** A message as nodemailer takes it, JSON-safe; `messageId` and `date` stay the same across retries. */
 export interface Message {
@@ -30,6 +32,8 @@ export interface OutboxRow {
   kind: MailKind;
   submission_id: string | null;
   recipient: string;
+  /** The key of a single recipient; null for the team's list of several. */
+  recipient_key: string | null;
   message: string | null;
   created_at: string;
   attempts: number;
@@ -63,10 +67,13 @@ CREATE TABLE IF NOT EXISTS outbox (
   last_error TEXT,
   sent_at TEXT,
   given_up_at TEXT,
+  recipient_key TEXT,
   UNIQUE (kind, submission_id)
 );
 CREATE INDEX IF NOT EXISTS outbox_due ON outbox (next_attempt_at) WHERE sent_at IS NULL AND given_up_at IS NULL;
 CREATE INDEX IF NOT EXISTS outbox_recipient ON outbox (recipient, kind, created_at);`;
+/** After upgradeAddressKeys: an older receiver's outbox has no key column before it. */
+const KEY_INDEX = 'CREATE INDEX IF NOT EXISTS outbox_recipient_key ON outbox (recipient_key, kind, created_at)';
 
 const UNSENT = 'sent_at IS NULL AND given_up_at IS NULL';
 
@@ -74,12 +81,14 @@ export type Outbox = ReturnType<typeof openOutbox>;
 
 export function openOutbox(db: BetterSqlite3.Database) {
   db.exec(SCHEMA);
+  upgradeAddressKeys(db);
+  db.exec(KEY_INDEX);
   const insert = db.prepare(
-    `INSERT INTO outbox (kind, submission_id, recipient, message, created_at, next_attempt_at)
-     VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT (kind, submission_id) DO NOTHING`,
+    `INSERT INTO outbox (kind, submission_id, recipient, recipient_key, message, created_at, next_attempt_at)
+     VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (kind, submission_id) DO NOTHING`,
   );
   const since = db.prepare<[string, string, string], {n: number}>(
-    'SELECT count(*) AS n FROM outbox WHERE recipient = ? AND kind = ? AND created_at > ?',
+    'SELECT count(*) AS n FROM outbox WHERE recipient_key = ? AND kind = ? AND created_at > ?',
   );
   const due = db.prepare<[string, number], OutboxRow>(
     `SELECT * FROM outbox WHERE ${UNSENT} AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
@@ -100,10 +109,10 @@ export function openOutbox(db: BetterSqlite3.Database) {
   return {
     /** Adds a mail for `submissionId` (once per kind: a second add of the same is ignored); returns whether it was new. */
     add(kind: MailKind, submissionId: string, recipient: string, message: Message, now: string): boolean {
-      return insert.run(kind, submissionId, recipient, JSON.stringify(message), now, now).changes > 0;
+      return insert.run(kind, submissionId, recipient, recipientKey(recipient), JSON.stringify(message), now, now).changes > 0;
     },
-    /** How many mails of `kind` went (or wait to go) to `recipient` since `after` (ISO 8601). */
-    countSince: (recipient: string, kind: MailKind, after: string): number => since.get(recipient, kind, after)!.n,
+    /** How many mails of `kind` went (or wait to go) to `recipient`, however spelt, since `after` (ISO 8601). */
+    countSince: (recipient: string, kind: MailKind, after: string): number => since.get(addressKey(recipient), kind, after)!.n,
     /** The unsent mails due at `now`, oldest due first. */
     due: (now: string, limit = 50): OutboxRow[] => due.all(now, limit),
     /** When the next unsent mail is due, or undefined. */
@@ -122,11 +131,12 @@ export function openOutbox(db: BetterSqlite3.Database) {
       giveUp.run(error.slice(0, 500), now, id);
     },
     stats: (): OutboxStats => stats.get()!,
-    /** The mails to `recipient` (alone: the team's notices to several are not theirs), oldest first. */
+    /** The mails to `recipient` in any spelling (alone: the team's notices to several are not theirs), oldest first. */
     forRecipient: (recipient: string): OutboxRow[] =>
-      db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE recipient = ? ORDER BY id').all(recipient),
-    /** Deletes the mails to `recipient`; returns how many. */
-    removeRecipient: (recipient: string): number => db.prepare('DELETE FROM outbox WHERE recipient = ?').run(recipient).changes,
+      db.prepare<[string], OutboxRow>('SELECT * FROM outbox WHERE recipient_key = ? ORDER BY id').all(addressKey(recipient)),
+    /** Deletes the mails to `recipient` in any spelling; returns how many. */
+    removeRecipient: (recipient: string): number =>
+      db.prepare('DELETE FROM outbox WHERE recipient_key = ?').run(addressKey(recipient)).changes,
     /** Deletes the mails whose submission is gone; returns how many. */
     removeOrphans: (): number =>
       db.prepare('DELETE FROM outbox WHERE submission_id IS NOT NULL AND submission_id NOT IN (SELECT id FROM submissions)').run().changes,

@@ -39,7 +39,9 @@ export function purge(store: Store, retainDays = DEFAULT_RETAIN_DAYS, now = Date
       )
       .run(month, month).changes,
     // the proofs go with their subscription (counted with it)
-    consents: store.db.prepare('DELETE FROM consents WHERE email NOT IN (SELECT email FROM newsletter_subscriptions)').run().changes,
+    consents: store.db
+      .prepare('DELETE FROM consents WHERE email_key NOT IN (SELECT email_key FROM newsletter_subscriptions WHERE email_key IS NOT NULL)')
+      .run().changes,
     newsletter: store.db
       .prepare(
         `DELETE FROM submissions WHERE form = 'newsletter' AND created_at < ?

@@ -5,9 +5,15 @@
  * subscription). Every confirmation adds a row to `consents`: time, the
  * visitor's address and user agent, the version and language of the consent
  * text they confirmed.
+ *
+ * An address is stored as typed (the mail goes there) and found by its key
+ * (addresses.ts `addressKey`): one subscription per key, and the proofs of
+ * every spelling of it belong to it.
  */
 import type BetterSqlite3 from 'better-sqlite3';
 import {hashToken, newToken} from './tokens.js';
+import {addressKey} from './addresses.js';
+import {upgradeAddressKeys} from './address-keys.js';
 
 export const CONFIRM_VALID_MS = 7 * 86_400_000;
 
@@ -15,6 +21,7 @@ export type Status = 'pending' | 'confirmed' | 'unsubscribed';
 
 export interface Subscription {
   email: string;
+  email_key: string;
   status: Status;
   locale: string | null;
   submission_id: string | null;
@@ -41,7 +48,7 @@ export type ConsentProof = Pick<Consent, 'ip' | 'user_agent' | 'text_version' | 
 /** What a confirm link stands for now. */
 export type ConfirmState = 'pending' | 'confirmed' | 'expired' | 'withdrawn' | 'unknown';
 
-const SCHEMA = `
+const TABLES = `
 CREATE TABLE IF NOT EXISTS newsletter_subscriptions (
   email TEXT PRIMARY KEY COLLATE NOCASE,
   status TEXT NOT NULL CHECK (status IN ('pending', 'confirmed', 'unsubscribed')),
@@ -52,7 +59,8 @@ CREATE TABLE IF NOT EXISTS newsletter_subscriptions (
   confirm_expires_at TEXT,
   unsubscribe_token_hash TEXT UNIQUE,
   confirmed_at TEXT,
-  unsubscribed_at TEXT
+  unsubscribed_at TEXT,
+  email_key TEXT
 );
 CREATE TABLE IF NOT EXISTS consents (
   id INTEGER PRIMARY KEY,
@@ -62,9 +70,14 @@ CREATE TABLE IF NOT EXISTS consents (
   ip TEXT NOT NULL,
   user_agent TEXT,
   text_version TEXT NOT NULL,
-  locale TEXT NOT NULL
+  locale TEXT NOT NULL,
+  email_key TEXT
 );
 CREATE INDEX IF NOT EXISTS consents_email ON consents (email);`;
+/** After upgradeAddressKeys: a database of an older receiver has no key columns before it. */
+const INDEXES = `
+CREATE UNIQUE INDEX IF NOT EXISTS newsletter_subscriptions_key ON newsletter_subscriptions (email_key);
+CREATE INDEX IF NOT EXISTS consents_key ON consents (email_key);`;
 
 /** Tables of the first receiver (one plain token for both links) are moved over once: the old links keep working. */
 function migrate(db: BetterSqlite3.Database): void {
@@ -72,7 +85,7 @@ function migrate(db: BetterSqlite3.Database): void {
   if (!columns.some((c) => c.name === 'token')) return;
   db.transaction(() => {
     db.exec('ALTER TABLE newsletter_subscriptions RENAME TO newsletter_subscriptions_v1');
-    db.exec(SCHEMA);
+    db.exec(TABLES);
     const old = db.prepare('SELECT * FROM newsletter_subscriptions_v1').all() as Record<string, string | null>[];
     const insert = db.prepare(`INSERT INTO newsletter_subscriptions
       (email, status, submission_id, signed_up_at, confirm_token_hash, confirm_expires_at, unsubscribe_token_hash, confirmed_at, unsubscribed_at)
@@ -94,24 +107,26 @@ export type Subscriptions = ReturnType<typeof openSubscriptions>;
 
 export function openSubscriptions(db: BetterSqlite3.Database) {
   migrate(db);
-  db.exec(SCHEMA);
-  const byEmail = db.prepare<[string], Subscription>('SELECT * FROM newsletter_subscriptions WHERE email = ?');
+  db.exec(TABLES);
+  upgradeAddressKeys(db);
+  db.exec(INDEXES);
+  const byKey = db.prepare<[string], Subscription>('SELECT * FROM newsletter_subscriptions WHERE email_key = ?');
   const byConfirm = db.prepare<[string], Subscription>('SELECT * FROM newsletter_subscriptions WHERE confirm_token_hash = ?');
   const byUnsubscribe = db.prepare<[string], Subscription>('SELECT * FROM newsletter_subscriptions WHERE unsubscribe_token_hash = ?');
   const start = db.prepare(`
     INSERT INTO newsletter_subscriptions
-      (email, status, locale, submission_id, signed_up_at, confirm_token_hash, confirm_expires_at, unsubscribe_token_hash)
-    VALUES (?, 'pending', ?, ?, ?, ?, ?, ?)
-    ON CONFLICT (email) DO UPDATE SET status = 'pending', locale = excluded.locale,
+      (email, email_key, status, locale, submission_id, signed_up_at, confirm_token_hash, confirm_expires_at, unsubscribe_token_hash)
+    VALUES (?, ?, 'pending', ?, ?, ?, ?, ?, ?)
+    ON CONFLICT (email_key) DO UPDATE SET email = excluded.email, status = 'pending', locale = excluded.locale,
       submission_id = excluded.submission_id, signed_up_at = excluded.signed_up_at,
       confirm_token_hash = excluded.confirm_token_hash, confirm_expires_at = excluded.confirm_expires_at,
       unsubscribe_token_hash = excluded.unsubscribe_token_hash, confirmed_at = NULL, unsubscribed_at = NULL`);
-  const confirm = db.prepare("UPDATE newsletter_subscriptions SET status = 'confirmed', confirmed_at = ? WHERE email = ? AND status = 'pending'");
+  const confirm = db.prepare("UPDATE newsletter_subscriptions SET status = 'confirmed', confirmed_at = ? WHERE email_key = ? AND status = 'pending'");
   const addConsent = db.prepare(
-    'INSERT INTO consents (email, submission_id, confirmed_at, ip, user_agent, text_version, locale) VALUES (?, ?, ?, ?, ?, ?, ?)',
+    'INSERT INTO consents (email, email_key, submission_id, confirmed_at, ip, user_agent, text_version, locale) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
   );
   const unsubscribe = db.prepare(
-    "UPDATE newsletter_subscriptions SET status = 'unsubscribed', unsubscribed_at = ? WHERE email = ? AND status <> 'unsubscribed'",
+    "UPDATE newsletter_subscriptions SET status = 'unsubscribed', unsubscribed_at = ? WHERE email_key = ? AND status <> 'unsubscribed'",
   );
 
   function confirmState(sub: Subscription | undefined, now: string): ConfirmState {
@@ -122,16 +137,18 @@ export function openSubscriptions(db: BetterSqlite3.Database) {
   }
 
   return {
-    byEmail: (email: string) => byEmail.get(email),
+    /** The subscription of `email`, however it is spelt (its key). */
+    byEmail: (email: string) => byKey.get(addressKey(email)),
     /**
      * Starts (or starts over) the double opt-in of `email` with new tokens and
      * returns them for the mail. Call inside the transaction that stores the
      * submission, after checking the mail limit; not for a confirmed address.
+     * The subscription of another spelling of it is taken over, as `email`.
      */
     start(email: string, locale: string, submissionId: string, now: string): {confirm: string; unsubscribe: string} {
       const tokens = {confirm: newToken(), unsubscribe: newToken()};
       const expires = new Date(Date.parse(now) + CONFIRM_VALID_MS).toISOString();
-      start.run(email, locale, submissionId, now, hashToken(tokens.confirm), expires, hashToken(tokens.unsubscribe));
+      start.run(email, addressKey(email), locale, submissionId, now, hashToken(tokens.confirm), expires, hashToken(tokens.unsubscribe));
       return tokens;
     },
     /** What the confirm link `token` stands for at `now`, and its subscription; changes nothing. */
@@ -144,8 +161,8 @@ export function openSubscriptions(db: BetterSqlite3.Database) {
       const sub = token ? byConfirm.get(hashToken(token)) : undefined;
       const state = confirmState(sub, now);
       if (state !== 'pending' || !sub) return {state, sub};
-      confirm.run(now, sub.email);
-      addConsent.run(sub.email, sub.submission_id, now, proof.ip, proof.user_agent, proof.text_version, proof.locale);
+      confirm.run(now, sub.email_key);
+      addConsent.run(sub.email, sub.email_key, sub.submission_id, now, proof.ip, proof.user_agent, proof.text_version, proof.locale);
       return {state: 'confirmed', sub};
     }),
     /** The subscription of the unsubscribe link `token`; changes nothing. */
@@ -153,12 +170,14 @@ export function openSubscriptions(db: BetterSqlite3.Database) {
     /** Unsubscribes (a pending sign-up is withdrawn); returns the subscription, or undefined for an unknown token. */
     unsubscribe(token: string, now: string): Subscription | undefined {
       const sub = token ? byUnsubscribe.get(hashToken(token)) : undefined;
-      if (sub) unsubscribe.run(now, sub.email);
+      if (sub) unsubscribe.run(now, sub.email_key);
       return sub;
     },
-    /** Every confirmation of `email`, oldest first. */
+    /** Every confirmation of `email` in any spelling, oldest first. */
     consents: (email: string): Consent[] =>
-      db.prepare<[string], Consent>('SELECT email, submission_id, confirmed_at, ip, user_agent, text_version, locale FROM consents WHERE email = ? ORDER BY id').all(email),
+      db
+        .prepare<[string], Consent>('SELECT email, submission_id, confirmed_at, ip, user_agent, text_version, locale FROM consents WHERE email_key = ? ORDER BY id')
+        .all(addressKey(email)),
     all: (): Subscription[] => db.prepare<[], Subscription>('SELECT * FROM newsletter_subscriptions ORDER BY rowid').all(),
     clear(): void {
       db.exec('DELETE FROM consents; DELETE FROM newsletter_subscriptions;');

@@ -12,6 +12,7 @@ export const folder = (lang) => (lang === DEFAULT_LANGUAGE ? '' : `${lang}/`);
 /** The layout's words, by language. */
 export const UI = {
   de: {
+    name: 'Deutsch',
     skip: 'Zum Inhalt springen',
     programme: 'Programmseite (Demo)',
     search: 'Suche',
@@ -20,12 +21,13 @@ export const UI = {
     sections: {Start: 'Start', Elements: 'Elemente', Tools: 'Werkzeuge', Guides: 'Anleitungen'},
     languages: 'Sprache',
     footer: 'Dokumentation der klimapartner-widgets',
-    source: (file) => `diese Seite ist <code>${file}</code> im Repository`,
+    source: (file) => `diese Seite ist <code>${file}</code> im Repository und im npm-Paket`,
     invented: 'Alle Namen, Nummern und Adressen auf diesen Seiten sind erfunden.',
     onlyEnglish: 'Diese Anleitung gibt es bisher nur auf Englisch.',
     reference: 'Referenz',
   },
   en: {
+    name: 'English',
     skip: 'Skip to the content',
     programme: 'Programme page (demo)',
     search: 'Search',

@@ -8,7 +8,9 @@
 // - links to a guide (`receiver.md`, `../docs/receiver.md#x`) point to its page, and the
 //   README (`../README.md`) to the site's start page; links to the demo or the built file
 //   (`../demo/themes/bund.css`, `../dist/custom-elements.json`; from docs/de/ `../../demo/…`)
-//   to where the site serves them (from an English page one folder further up: env.root).
+//   to where the site serves them (from an English page one folder further up: env.root); a page
+//   that shows another language's text (a guide not yet in German) links to that language's
+//   guides, whose anchors its links name (env.guideFolder, e.g. `en/`).
 
 /** GitHub's heading id: lower case, only letters, digits, `-`, `_` and spaces, spaces → `-`. */
 export function slug(text) {
@@ -21,12 +23,12 @@ export function liveMarkup(code) {
 }
 
 /** The site page a relative link to a Markdown file points to, or the link unchanged. */
-export function pageLink(href, root = '') {
+export function pageLink(href, root = '', guideFolder = '') {
   const served = href.match(/^(?:\.\.\/)+((?:demo|dist)\/.*)$/);
   if (served && !/\.md(#|$)/.test(href)) return `${root}../../${served[1]}`;
   const m = href.match(/^(?![a-z][\w+.-]*:|\/|#)(?:[\w.-]+\/)*([\w.-]+)\.md(#.*)?$/i);
   if (!m) return href;
-  return `${m[1] === 'README' ? 'index' : m[1]}.html${m[2] ?? ''}`;
+  return `${guideFolder}${m[1] === 'README' ? 'index' : m[1]}.html${m[2] ?? ''}`;
 }
 
 export function siteMarkdown(md) {
@@ -56,7 +58,7 @@ export function siteMarkdown(md) {
   const linkOpen = md.renderer.rules.link_open ?? ((tokens, idx, options, env, self) => self.renderToken(tokens, idx, options));
   md.renderer.rules.link_open = (tokens, idx, options, env, self) => {
     const href = tokens[idx].attrGet('href');
-    if (href) tokens[idx].attrSet('href', pageLink(href, env?.root ?? ''));
+    if (href) tokens[idx].attrSet('href', pageLink(href, env?.root ?? '', env?.guideFolder ?? ''));
     return linkOpen(tokens, idx, options, env, self);
   };
 }

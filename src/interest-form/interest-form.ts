@@ -17,6 +17,8 @@ import {interestStyles} from './interest-form.styles.js';
 
 /** The print button's handler: one function for every render (print() needs window as `this`). */
 const printPage = () => print();
+/** Controls that cannot be read-only: once closed they are disabled (text fields stay read-only, so copyable). */
+const CHOICES = new Set(['checkbox', 'radio', 'select-one', 'select-multiple']);
 
 /**
  * The non-binding expression of interest of a municipality: the municipality,
@@ -169,7 +171,7 @@ export class KpInterestForm extends KpForm {
     // choices (checkbox, radio, select-one) disabled. While open, nothing to do on each keystroke.
     if (!this.closed && !changed?.has('closed')) return;
     for (const c of this.renderRoot.querySelectorAll<HTMLInputElement>('form input,form select,form textarea')) {
-      c[/^[crs]/.test(c.type) ? 'disabled' : 'readOnly'] = this.closed;
+      c[CHOICES.has(c.type) ? 'disabled' : 'readOnly'] = this.closed;
     }
   }
 

@@ -4,5 +4,6 @@ import {css} from '../shared/reactive.js';
 export const shareStyles = css`
 svg{width:1.25em;fill:none;stroke:currentColor;stroke-width:1.5}
 [open]{flex-basis:100%}
-form{display:grid;gap:.5em;justify-items:start;margin-top:.5em}
+form{display:grid;grid-template-columns:minmax(0,1fr);gap:.5em;justify-items:start;margin-top:.5em}
+form>*{max-width:100%}
 `;

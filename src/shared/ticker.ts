@@ -18,9 +18,6 @@ const subscribers = new Set<TickSubscriber>();
 let timer: ReturnType<typeof setTimeout> | undefined;
 let listening = false;
 
-/** Number of timer callbacks run so far (read by the benchmark). */
-export const tickerStats = {callbacks: 0};
-
 function onVisibility() {
   if (document.hidden) stop();
   else run();
@@ -45,7 +42,6 @@ function schedule() {
 
 function run() {
   timer = undefined;
-  tickerStats.callbacks++;
   const now = Date.now();
   // A Set may lose members while iterated (a countdown that expires leaves): no copy needed.
   for (const s of subscribers) {

@@ -1,6 +1,7 @@
 /**
  * The documentation site as built by Eleventy (`npm run build`, build/docs/) and served at
- * /demo/docs/ (by `npm start`; here by the test server, see web-test-runner.config.mjs):
+ * /demo/docs/ in German and /demo/docs/en/ in English (by `npm start`; here by the test server,
+ * see web-test-runner.config.mjs), in both languages:
  * - every page in the navigation carries the strict CSP and keeps to it (no inline script,
  *   style, style attribute or handler attribute) and loads nothing from another host;
  * - every link, script, stylesheet and image resolves, and every #anchor exists;
@@ -10,12 +11,17 @@
  * - every live example, rendered by the built file (dist/), upgrades and logs no console error
  *   (`bad` examples: exactly one); in the page itself every element renders;
  * - the example themes use only documented custom properties and parts;
- * - the search finds a section by words from a guide and from an element's reference.
+ * - the search finds a section by words from a guide and from an element's reference, each
+ *   language in its own pages only.
  */
 import {expect} from '@open-wc/testing';
 import {emptyElements, renderExample} from './render.js';
 
 const BASE = '/demo/docs/';
+/** Each language's folder: German is the default. */
+const LANGUAGES = {de: BASE, en: `${BASE}en/`};
+/** The reference tables' headings the tests look for, by language. */
+const HEADINGS = {de: {attributes: 'Attribute', parts: 'Teile (::part)'}, en: {attributes: 'Attributes', parts: 'Parts (::part)'}};
 const DEMO = '/demo/index.html';
 
 interface Declaration {
@@ -37,15 +43,16 @@ async function page(path: string): Promise<Document> {
   return parsed.get(path)!;
 }
 
-/** The site's pages, from the start page's navigation and search form. */
-async function pages(): Promise<string[]> {
-  const doc = await page(`${BASE}index.html`);
+/** One language's pages (all languages' without `base`), from its start page's navigation and search form. */
+async function pages(base?: string): Promise<string[]> {
+  if (!base) return (await Promise.all(Object.values(LANGUAGES).map((b) => pages(b)))).flat();
+  const doc = await page(`${base}index.html`);
   const names = [
-    ...[...doc.querySelectorAll('nav a[href$=".html"]')].map((a) => a.getAttribute('href')!),
+    ...[...doc.querySelectorAll('nav.site-nav a[href$=".html"]')].map((a) => a.getAttribute('href')!),
     ...[...doc.querySelectorAll('form[role="search"]')].map((f) => f.getAttribute('action')!),
   ];
-  expect(names.every((n) => !n.includes('/')), 'all pages are in one folder').to.equal(true);
-  return [...new Set(names)].map((n) => BASE + n);
+  expect(names.every((n) => !n.includes('/')), 'all pages of a language are in one folder').to.equal(true);
+  return [...new Set(names)].map((n) => base + n);
 }
 
 async function declarations(): Promise<Map<string, Declaration>> {
@@ -69,14 +76,16 @@ describe('documentation site', () => {
   });
   afterEach(() => sessionStorage.clear());
 
-  it('has the element pages, themes, the snippet builder and every guide the README links', async () => {
-    const list = await pages();
-    for (const name of ['countdown', 'contact-card', 'newsletter-signup', 'interest-form', 'share', 'themes', 'builder']) {
-      expect(list).to.include(`${BASE}${name}.html`);
-    }
+  it('has the element pages, themes, the snippet builder and every guide the README links, in each language', async () => {
     const guides = await readmeGuides();
     expect(guides).to.include.members(['embedding', 'styling', 'events', 'receiver']);
-    for (const g of guides) expect(list, `docs/${g}.md as a page`).to.include(`${BASE}${g}.html`);
+    for (const base of Object.values(LANGUAGES)) {
+      const list = await pages(base);
+      for (const name of ['countdown', 'contact-card', 'newsletter-signup', 'interest-form', 'share', 'themes', 'builder']) {
+        expect(list).to.include(`${base}${name}.html`);
+      }
+      for (const g of guides) expect(list, `docs/${g}.md as a page`).to.include(`${base}${g}.html`);
+    }
   });
 
   it('every page: the strict CSP, no inline script or style, no handler attributes, nothing from other hosts', async () => {
@@ -153,10 +162,11 @@ describe('documentation site', () => {
       if (!examples.length) problems.push(`${path}: no examples`);
       for (const ex of examples) if (!ex.querySelector(':scope > pre code')?.textContent?.includes(`<${tag}`)) problems.push(`${path}: an example without its code`);
       const tables = [...api.querySelectorAll('section')];
-      const attributes = tables.find((s) => s.querySelector('h3')?.textContent === 'Attributes');
+      const words = HEADINGS[doc.documentElement.lang as keyof typeof HEADINGS];
+      const attributes = tables.find((s) => s.querySelector('h3')?.textContent === words.attributes);
       const names = [...(attributes?.querySelectorAll('tbody td:first-child') ?? [])].map((td) => td.textContent);
       expect(names, `${path}: the attributes table`).to.deep.equal((d.attributes ?? []).map((a) => a.name));
-      const parts = tables.find((s) => s.querySelector('h3')?.textContent === 'Parts (::part)');
+      const parts = tables.find((s) => s.querySelector('h3')?.textContent === words.parts);
       expect([...(parts?.querySelectorAll('tbody td:first-child') ?? [])].map((td) => td.textContent), `${path}: the parts table`).to.deep.equal(
         (d.cssParts ?? []).map((p) => p.name),
       );
@@ -164,13 +174,17 @@ describe('documentation site', () => {
     expect(problems).to.deep.equal([]);
   });
 
-  it('every guide the README links shows its html blocks as live examples', async () => {
+  it('every guide the README links shows its html blocks as live examples (German: docs/de/, or the English text)', async () => {
     for (const g of await readmeGuides()) {
-      const source = await text(`/docs/${g}.md`);
-      const blocks = [...source.matchAll(/^```html[^\n]*\n/gm)].length;
-      const doc = await page(`${BASE}${g}.html`);
-      expect(doc.querySelectorAll('.example > .live').length, `docs/${g}.md: ${blocks} html blocks`).to.equal(blocks);
-      expect(doc.querySelector('h1'), `docs/${g}.md: a heading`).to.not.equal(null);
+      for (const [lang, base] of Object.entries(LANGUAGES)) {
+        const german = lang === 'de' ? await fetch(`/docs/de/${g}.md`) : null;
+        const file = german?.ok ? `docs/de/${g}.md` : `docs/${g}.md`;
+        const source = await text(`/${file}`);
+        const blocks = [...source.matchAll(/^```html[^\n]*\n/gm)].length;
+        const doc = await page(`${base}${g}.html`);
+        expect(doc.querySelectorAll('.example > .live').length, `${file}: ${blocks} html blocks`).to.equal(blocks);
+        expect(doc.querySelector('h1'), `${file}: a heading`).to.not.equal(null);
+      }
     }
   });
 
@@ -230,10 +244,10 @@ describe('documentation site', () => {
 
   it('the search finds sections of guides and references, with links to their anchors', async function () {
     this.timeout(20_000);
-    const results = async (query: string): Promise<string[]> => {
+    const results = async (query: string, base = LANGUAGES.en): Promise<string[]> => {
       const frame = document.createElement('iframe');
       const loaded = new Promise((r) => frame.addEventListener('load', r, {once: true}));
-      frame.src = `${BASE}search.html?q=${encodeURIComponent(query)}`;
+      frame.src = `${base}search.html?q=${encodeURIComponent(query)}`;
       document.body.append(frame);
       await loaded;
       const doc = frame.contentDocument!;
@@ -246,6 +260,53 @@ describe('documentation site', () => {
     expect(protocol.some((h) => /^(receiver|forms)\.html#[\w-]+$/.test(h)), protocol.join(' ')).to.equal(true);
     expect(await results('email-field')).to.include('newsletter-signup.html#reference');
     expect(await results('no such word anywhere')).to.deep.equal([]);
+    // German: its own index, German words, German pages (relative to the German search page).
+    const german = await results('Bestätigungsmail', LANGUAGES.de);
+    expect(german.some((h) => h.startsWith('newsletter-signup.html#')), german.join(' ')).to.equal(true);
+    expect(await results('Bestätigungsmail')).to.deep.equal([]);
+    expect(await results('email-field', LANGUAGES.de)).to.include('newsletter-signup.html#reference');
+    expect(await results('Feldschlüssel', LANGUAGES.de)).to.not.deep.equal([]);
+  });
+
+  it('the snippet builder in German and English writes the same tags and CSS, and speaks the page\'s language', async function () {
+    this.timeout(30_000);
+    const open = async (path: string, change?: (doc: Document) => void) => {
+      const frame = document.createElement('iframe');
+      const loaded = new Promise((r) => frame.addEventListener('load', r, {once: true}));
+      frame.src = path;
+      document.body.append(frame);
+      await loaded;
+      const doc = frame.contentDocument!;
+      const out = () => `${doc.getElementById('html-out')!.textContent}|${doc.getElementById('css-out')!.textContent}`;
+      for (let i = 0; i < 100 && !out().includes('<kp-countdown'); i++) await new Promise((r) => setTimeout(r, 50));
+      if (change) {
+        change(doc);
+        const before = out();
+        for (let i = 0; i < 100 && out() === before; i++) await new Promise((r) => setTimeout(r, 50));
+      }
+      const result = {out: out(), lang: doc.documentElement.lang, legend: doc.querySelector('legend')!.textContent, problems: doc.getElementById('problems')!.textContent};
+      frame.remove();
+      return result;
+    };
+    // A changed form too: another language for the widgets, the share element, and an accent too light for
+    // white text (the page's own note about it in the page's language).
+    const change = (doc: Document) => {
+      (doc.getElementById('b-lang') as HTMLSelectElement).value = 'fr';
+      (doc.querySelector('[name="share"]') as HTMLInputElement).checked = true;
+      (doc.getElementById('b-accent') as HTMLInputElement).value = '#ffdd00';
+      doc.getElementById('builder')!.dispatchEvent(new Event('change'));
+    };
+    for (const edit of [undefined, change]) {
+      const [de, en] = [await open(`${LANGUAGES.de}builder.html`, edit), await open(`${LANGUAGES.en}builder.html`, edit)];
+      expect(de.out).to.include('<kp-countdown');
+      expect(de.out).to.equal(en.out);
+      expect([de.lang, de.legend, en.lang, en.legend]).to.deep.equal(['de', 'Datei und Sprache', 'en', 'File and language']);
+      if (edit) {
+        expect(de.out).to.include('lang="fr"').and.include('--kp-color-accent: #ffdd00');
+        expect(de.problems).to.match(/^Akzentfarbe und ihr Text haben einen Kontrast von \d,\d:1/);
+        expect(en.problems).to.match(/^Accent and its text have a contrast of \d\.\d:1/);
+      }
+    }
   });
 
   it('each page, opened as a visitor would (under its CSP), renders every element; the builder writes and previews', async function () {

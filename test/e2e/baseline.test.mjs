@@ -14,7 +14,7 @@ import {WPE} from '../../scripts/webkit.mjs';
 
 let host, browser;
 // The four without the host's <x-card>: that one needs constructable style sheets itself.
-const allFour = () => [countdown(), contactCard(), newsletter(), interest()].map((el) => `<section>${el}</section>`).join('\n');
+const allElements = () => [countdown(), contactCard(), newsletter(), interest()].map((el) => `<section>${el}</section>`).join('\n');
 before(async () => ({host, browser} = await openSuite()));
 after(() => closeSuite(host, browser));
 
@@ -69,7 +69,7 @@ async function withoutConstructable(simulate, url, fn) {
 
 for (const [how, simulate] of Object.entries(WITHOUT)) {
   test(`${how}, no CSP: every element runs, styled through <style> elements`, async () => {
-    const url = host.page('/baseline/no-constructable', {body: allFour(), csp: CSP.none});
+    const url = host.page('/baseline/no-constructable', {body: allElements(), csp: CSP.none});
     await withoutConstructable(simulate, url, async (page, errors) => {
       const g = guard(page, host.origin);
       assert.equal(await page.evaluate(() => typeof CSSStyleSheet.prototype.replaceSync), 'undefined', 'simulated');
@@ -82,7 +82,7 @@ for (const [how, simulate] of Object.entries(WITHOUT)) {
   });
 
   test(`${how}, strict CSP: every fallback stays visible, one console error says why`, async () => {
-    const url = host.page('/baseline/no-constructable-csp', {body: allFour(), csp: CSP.strict});
+    const url = host.page('/baseline/no-constructable-csp', {body: allElements(), csp: CSP.strict});
     await withoutConstructable(simulate, url, async (page, errors) => {
       for (const s of await page.evaluate(states, TAGS)) assert.deepEqual(summary(s), FALLS_BACK, s.tag);
       const ours = errors.filter((e) => !/Content Security Policy/.test(e));
@@ -99,7 +99,7 @@ test('WPE WebKit 2.38 (about Safari 16.0): the file runs, all four elements show
   try {
     assert.match(wpe.version, /^2\.38/);
     await host.reset();
-    const body = allFour() + `<section>${newsletter({id: 'second'})}</section>`;
+    const body = allElements() + `<section>${newsletter({id: 'second'})}</section>`;
     // No constructable style sheets there: the page must allow inline styles (docs/browsers.md).
     const csp = "default-src 'self'; script-src 'self'; style-src 'self' 'unsafe-inline'";
     await wpe.browser.url(host.page('/baseline/wpe', {body, csp}));
@@ -133,7 +133,7 @@ test('WPE WebKit 2.38 (about Safari 16.0): the file runs, all four elements show
 test('WPE WebKit 2.38 under the strict CSP (inline styles refused): every fallback stays visible, one console error', {timeout: 90_000}, async () => {
   const wpe = await openWebDriver(WPE);
   try {
-    await wpe.browser.url(host.page('/baseline/wpe-strict', {body: allFour(), csp: CSP.strict}));
+    await wpe.browser.url(host.page('/baseline/wpe-strict', {body: allElements(), csp: CSP.strict}));
     await waitInPage(wpe.browser, (tags) => tags.every((t) => customElements.get(t)), [TAGS], {what: 'all four defined'});
     await new Promise((r) => setTimeout(r, 300));
     for (const s of await inPage(wpe.browser, states, TAGS)) assert.deepEqual(summary(s), FALLS_BACK, s.tag);

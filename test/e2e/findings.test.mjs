@@ -5,7 +5,7 @@ import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {startHost, CSP} from './support/server.mjs';
 import {launchChromium, visit} from './support/browser.mjs';
-import {TAGS, allFour, newsletter, interest} from './support/fixtures.mjs';
+import {TAGS, allElements, newsletter, interest} from './support/fixtures.mjs';
 import {quickFill, clickSubmit, submitButton, tune, waitForState} from './support/forms.mjs';
 
 let host, browser;
@@ -83,7 +83,7 @@ for (const tag of Object.keys(markup)) {
 // and the first copy still runs every element.
 async function twoCopies(csp) {
   const before = host.cspReports.length;
-  const url = host.page(`/findings/two-copies/${csp === CSP.strict ? 'allow' : 'deny'}`, {body: allFour(), copies: 2, csp});
+  const url = host.page(`/findings/two-copies/${csp === CSP.strict ? 'allow' : 'deny'}`, {body: allElements(), copies: 2, csp});
   const context = await browser.newContext();
   const page = await context.newPage();
   const errors = [];

@@ -5,11 +5,11 @@ import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {CSP} from './support/server.mjs';
 import {visit, guard} from './support/browser.mjs';
-import {TAGS, allFour, countdown, contactCard} from './support/fixtures.mjs';
+import {TAGS, allElements, countdown, contactCard} from './support/fixtures.mjs';
 import {openSuite, closeSuite} from './support/suite.mjs';
 
-let host, browser, defined;
-before(async () => ({host, browser, defined} = await openSuite()));
+let host, browser;
+before(async () => ({host, browser} = await openSuite()));
 after(() => closeSuite(host, browser));
 
 /** What each of our elements on the page shows, and whether its fallback is hidden. */
@@ -24,15 +24,14 @@ const inspect = (page) =>
     }));
   }, TAGS);
 
-test('strict CSP + Trusted Types, two copies, all four elements, host CSS and <x-card>: all work, nothing violated', async () => {
-  const url = host.page('/klima/interessensbekundung', {body: allFour(), copies: 2, csp: CSP.strict});
+test('strict CSP + Trusted Types, two copies, all five elements, host CSS and <x-card>: all work, nothing violated', async () => {
+  const url = host.page('/klima/interessensbekundung', {body: allElements(), copies: 2, csp: CSP.strict});
   const before = host.cspReports.length;
   await visit(browser, host.origin, url, async (page, g) => {
     await page.waitForTimeout(300);
     const els = await inspect(page);
-    const shown = els.filter((e) => defined.has(e.tag));
-    assert.ok(shown.length >= 3, 'the countdown and two contact cards at least');
-    for (const e of shown) {
+    assert.deepEqual([...new Set(els.map((e) => e.tag))].sort(), [...TAGS].sort(), 'every element is on the page');
+    for (const e of els) {
       assert.ok(e.upgraded, `${e.tag} upgraded`);
       assert.ok(e.text.length > 10, `${e.tag} shows content: ${e.text}`);
       assert.equal(e.fallbackVisible, false, `${e.tag} hides its fallback once upgraded`);
@@ -50,38 +49,36 @@ test('strict CSP + Trusted Types, two copies, all four elements, host CSS and <x
     });
     assert.deepEqual(inCard, {slotted: true, parts: 4});
     // The English section speaks English.
-    if (defined.has('kp-contact-card')) {
-      const en = await page.locator('#en-card').evaluate((el) => el.shadowRoot.textContent);
-      assert.match(en, /Phone|Save contact|E-mail/i);
-    }
-  }, {waitFor: [...defined]});
+    const en = await page.locator('#en-card').evaluate((el) => el.shadowRoot.textContent);
+    assert.match(en, /Phone|Save contact|E-mail/i);
+  }, {waitFor: TAGS});
   await new Promise((r) => setTimeout(r, 200));
   assert.deepEqual(host.cspReports.slice(before), [], 'no CSP report reached the server');
 });
 
 test('the CSP as the issue writes it (trusted-types lit-html) is enough for one copy', async () => {
-  const url = host.page('/one-copy', {body: allFour(), copies: 1, csp: CSP.single});
+  const url = host.page('/one-copy', {body: allElements(), copies: 1, csp: CSP.single});
   await visit(browser, host.origin, url, async (page) => {
     assert.deepEqual(await page.evaluate(() => window.__host.policies), ['lit-html']);
-    for (const e of await inspect(page)) if (defined.has(e.tag)) assert.ok(e.upgraded && e.text, e.tag);
-  }, {waitFor: [...defined]});
+    for (const e of await inspect(page)) assert.ok(e.upgraded && e.text, e.tag);
+  }, {waitFor: TAGS});
 });
 
 // Two copies under 'trusted-types lit-html' without 'allow-duplicates': see findings.test.mjs (no error).
 
 test('a second copy of another version: one console.warn, the first copy keeps its elements', async () => {
-  const url = host.page('/two-versions', {body: allFour(), copies: 2, otherVersion: true});
+  const url = host.page('/two-versions', {body: allElements(), copies: 2, otherVersion: true});
   await visit(browser, host.origin, url, async (page, g) => {
     await page.waitForTimeout(300);
     const warnings = g.seen.warnings.filter((w) => /klimapartner-widgets/.test(w));
     assert.equal(warnings.length, 1, warnings.join('\n'));
     assert.match(warnings[0], /0\.0\.1-old/);
-    for (const e of await inspect(page)) if (defined.has(e.tag)) assert.ok(e.upgraded && e.text, e.tag);
-  }, {waitFor: [...defined]});
+    for (const e of await inspect(page)) assert.ok(e.upgraded && e.text, e.tag);
+  }, {waitFor: TAGS});
 });
 
 test("the host's careless global CSS does not reach inside; the page's font does", async () => {
-  const url = host.page('/careless-css', {body: allFour()});
+  const url = host.page('/careless-css', {body: allElements()});
   await visit(browser, host.origin, url, async (page) => {
     const styles = await page.evaluate(() => {
       const cd = document.querySelector('kp-countdown').shadowRoot;
@@ -110,11 +107,11 @@ test("the host's careless global CSS does not reach inside; the page's font does
     assert.equal(styles.pageLinkColor, 'rgb(192, 0, 0)', 'the host rule works on its own links');
     if (styles.linkColor) assert.notEqual(styles.linkColor, 'rgb(192, 0, 0)', "a {color … !important} stays outside");
     if (styles.photoBorder) assert.equal(styles.photoBorder, '0px', 'img {border} stays outside');
-  }, {waitFor: [...defined]});
+  }, {waitFor: TAGS});
 });
 
 test('the page asks nothing of any other host; the widget file makes no request of its own', async () => {
-  const url = host.page('/requests', {body: allFour(), copies: 2});
+  const url = host.page('/requests', {body: allElements(), copies: 2});
   await visit(browser, host.origin, url, async (page) => {
     const seen = [];
     page.on('request', (r) => seen.push(new URL(r.url()).pathname));
@@ -123,7 +120,7 @@ test('the page asks nothing of any other host; the widget file makes no request 
     await page.waitForTimeout(500);
     const own = seen.filter((p) => !/^\/(cms|fileadmin|typo3conf)\/|^\/requests$/.test(p));
     assert.deepEqual(own, [], 'only the page, its assets and the two copies are fetched');
-  }, {waitFor: [...defined]});
+  }, {waitFor: TAGS});
 });
 
 test('a deadline in the past on a foreign page: expired state, [expired] attribute, no error', async () => {
@@ -161,7 +158,7 @@ test('moving an element into and out of the host’s shadow DOM keeps it working
 });
 
 test('without the file (not uploaded yet, or blocked), every tag shows its fallback text', async () => {
-  const url = host.page('/no-script', {body: allFour(), copies: 0});
+  const url = host.page('/no-script', {body: allElements(), copies: 0});
   const context = await browser.newContext();
   const page = await context.newPage();
   const g = guard(page, host.origin);
@@ -169,7 +166,7 @@ test('without the file (not uploaded yet, or blocked), every tag shows its fallb
   await page.waitForLoadState('load');
   const shown = await page.evaluate((tags) =>
     [...document.querySelectorAll(tags.join(','))].map((el) => [el.localName, el.querySelector('.fallback')?.checkVisibility() ?? false]), TAGS);
-  assert.equal(shown.length, 5);
+  assert.equal(shown.length, TAGS.length + 1, 'every element, the contact card twice');
   for (const [tag, visible] of shown) assert.ok(visible, `${tag} shows its fallback`);
   await g.check();
   await context.close();

@@ -6,19 +6,19 @@ import {test, before, after} from 'node:test';
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import {visit, ARTIFACTS} from './support/browser.mjs';
-import {allFour, countdown, FORMS} from './support/fixtures.mjs';
+import {allElements, countdown, FORMS, TAGS} from './support/fixtures.mjs';
 import {withoutKnown} from './support/known.mjs';
 import {openSuite, closeSuite} from './support/suite.mjs';
 
-let host, browser, defined;
-before(async () => ({host, browser, defined} = await openSuite()));
+let host, browser;
+before(async () => ({host, browser} = await openSuite()));
 after(() => closeSuite(host, browser));
 
 const page = (lang) =>
   host.page(`/layout/${lang}`, {
     lang,
     title: lang === 'de' ? 'Klimapartnerschaften' : 'Partenariats climatiques',
-    body: allFour() + countdown({label: 'Interessensbekundungsfristverlängerungsantragsformular', id: 'long-word'}),
+    body: allElements() + countdown({label: 'Interessensbekundungsfristverlängerungsantragsformular', id: 'long-word'}),
   });
 
 /** In the page: every place where shadow content is wider than its box or sticks out of its element. */
@@ -28,8 +28,11 @@ const overflows = () => {
     const s = getComputedStyle(el);
     return s.clipPath.startsWith('inset(50%') || s.display === 'none' || el.closest('[aria-hidden=true].visually-hidden');
   };
-  for (const host of document.querySelectorAll('kp-countdown, kp-contact-card, kp-newsletter-signup, kp-interest-form')) {
-    if (!host.shadowRoot) continue; // not in this build yet
+  for (const host of document.querySelectorAll('kp-countdown, kp-contact-card, kp-newsletter-signup, kp-interest-form, kp-share')) {
+    if (!host.shadowRoot) {
+      found.push(`${host.localName}: not upgraded`);
+      continue;
+    }
     const box = host.getBoundingClientRect();
     const name = `${host.localName}${host.id ? '#' + host.id : ''}`;
     if (host.scrollWidth > host.clientWidth + 1) found.push(`${name}: scrollWidth ${host.scrollWidth} > ${host.clientWidth}`);
@@ -46,7 +49,7 @@ const overflows = () => {
 };
 
 const submitForms = async (p) => {
-  for (const form of FORMS.filter((f) => defined.has(f))) await p.locator(form).evaluate((el) => el.submit());
+  for (const form of FORMS) await p.locator(form).evaluate((el) => el.submit());
   await p.waitForTimeout(50);
 };
 
@@ -64,7 +67,7 @@ for (const lang of ['de', 'fr']) {
       await submitForms(p);
       await p.screenshot({path: join(ARTIFACTS, `page-${lang}-320-invalid.png`), fullPage: true});
       assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), [], '320 px, invalid state');
-    }, {context: {viewport: {width: 1280, height: 900}}, waitFor: [...defined]});
+    }, {context: {viewport: {width: 1280, height: 900}}, waitFor: TAGS});
   });
 
   test(`screenshot ${lang} at 200 % zoom (a 1280 px window: 640 CSS px at device scale 2); nothing overflows`, async (t) => {
@@ -75,7 +78,7 @@ for (const lang of ['de', 'fr']) {
       await submitForms(p);
       await p.screenshot({path: join(ARTIFACTS, `page-${lang}-1280-zoom200-invalid.png`), fullPage: true});
       assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), [], 'invalid state');
-    }, {context: {viewport: {width: 640, height: 450}, deviceScaleFactor: 2}, waitFor: [...defined]});
+    }, {context: {viewport: {width: 640, height: 450}, deviceScaleFactor: 2}, waitFor: TAGS});
   });
 }
 
@@ -84,6 +87,6 @@ test('at 320 px nothing overflows in English, Spanish and Portuguese either', as
     await visit(browser, host.origin, page(lang), async (p) => {
       await submitForms(p);
       assert.deepEqual(withoutKnown(t, await p.evaluate(overflows)), [], lang);
-    }, {context: {viewport: {width: 320, height: 800}}, waitFor: [...defined]});
+    }, {context: {viewport: {width: 320, height: 800}}, waitFor: TAGS});
   }
 });

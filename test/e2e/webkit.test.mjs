@@ -8,7 +8,7 @@ import {join} from 'node:path';
 import {startHost, CSP} from './support/server.mjs';
 import {ARTIFACTS} from './support/browser.mjs';
 import {PAYLOADS} from './support/payloads.mjs';
-import {TAGS, FORMS, allFour, newsletter, interest} from './support/fixtures.mjs';
+import {TAGS, FORMS, allElements, newsletter, interest} from './support/fixtures.mjs';
 import {hostileMarkup, shownElements, hostileFound, overflowFound} from './support/engine-pass.mjs';
 import {VALID} from './support/forms.mjs';
 import {completeByKeyboard} from './support/keyboard.mjs';
@@ -39,12 +39,12 @@ async function webkitPage(url, fn, options) {
 const waitForSent = (browser, tag) =>
   waitInPage(browser, (t) => document.querySelector(t)?.sender?.state === 'sent', [tag], {what: `${tag} sent`});
 
-test('WebKit: strict CSP + Trusted Types, two copies, all four elements in the CMS page: all work, nothing violated', {timeout: TIMEOUT}, async () => {
-  const url = host.page('/webkit/all', {body: allFour(), copies: 2, csp: CSP.strict});
+test('WebKit: strict CSP + Trusted Types, two copies, all five elements in the CMS page: all work, nothing violated', {timeout: TIMEOUT}, async () => {
+  const url = host.page('/webkit/all', {body: allElements(), copies: 2, csp: CSP.strict});
   await webkitPage(url, async (browser) => {
     await new Promise((r) => setTimeout(r, 300));
     const els = await inPage(browser, shownElements, TAGS);
-    assert.equal(els.length, 5);
+    assert.equal(els.length, TAGS.length + 1, 'every element, the contact card twice');
     for (const e of els) assert.ok(e.text > 10 && !e.fallback, JSON.stringify(e));
     const policies = await inPage(browser, () => (window.trustedTypes ? window.__host.policies : null));
     if (policies) assert.deepEqual(policies, ['lit-html', 'lit-html']);
@@ -82,7 +82,7 @@ test('WebKit: at 320 px nothing overflows (German, French), screenshots saved', 
   const {browser} = webkit;
   // MiniBrowser's window is at least 447 px wide: the CMS page runs in a 320 px frame (its own viewport, media queries included).
   for (const lang of ['de', 'fr']) {
-    const inner = host.page(`/webkit/layout/${lang}`, {lang, body: allFour()});
+    const inner = host.page(`/webkit/layout/${lang}`, {lang, body: allElements()});
     await browser.url(host.page(`/webkit/layout-frame/${lang}`, {csp: CSP.none,
       html: `<!doctype html><body style="margin:0"><iframe src="${inner}" style="width:320px;height:2400px;border:0"></iframe>`}));
     const frame = await browser.$('iframe');

@@ -25,6 +25,13 @@ test('links to guides become links to their pages; others stay', () => {
   assert.equal(pageLink('#local'), '#local');
 });
 
+test('from an English page the built files are one folder further up; a page showing English text links to the English guides', () => {
+  assert.equal(pageLink('../demo/themes/bund.css', '../'), '../../../demo/themes/bund.css');
+  assert.equal(pageLink('../../demo/themes/bund.css'), '../../demo/themes/bund.css');
+  assert.equal(pageLink('forms.md#drafts', '', 'en/'), 'en/forms.html#drafts');
+  assert.equal(pageLink('#local', '', 'en/'), '#local');
+});
+
 test('the live copy of an html block leaves out script and style elements', () => {
   const code = '<script type="module" src="/x.js"></script>\n<kp-countdown deadline="2027-03-31"></kp-countdown>\n<style>p{color:red}</style>\n<SCRIPT>alert(1)</SCRIPT >';
   assert.equal(liveMarkup(code), '<kp-countdown deadline="2027-03-31"></kp-countdown>');

@@ -4,12 +4,12 @@
 // the classic editor, and looked at by a visitor in Chromium.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync} from 'node:fs';
+import {existsSync, readdirSync, renameSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {prepareMachine} from './support/site.mjs';
 import {closeWorld, openWorld} from './support/world.mjs';
-import {addUser, saveSettings, shownSettings, uploadPlugin} from './support/admin.mjs';
+import {SETTINGS_PAGE, addUser, saveSettings, setSiteLanguage, shownSettings, uploadPlugin} from './support/admin.mjs';
 import {blockPost, classicPost, fallbacks, LABEL} from './content.mjs';
 import {SETTINGS, checkPage} from './support/visit.mjs';
 
@@ -101,6 +101,52 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
       const post = await sessions.author.rest('/wp/v2/posts', {method: 'POST',
         body: {title: 'Widgets patterns', content, status: 'publish'}});
       await checkPage(world, {id: 'patterns', url: post.link, texts, label: 'Interessensbekundung'});
+    });
+
+  test('on a German site the settings page, its notices, the plugin list and the patterns speak German ("du", and "Sie" in de_DE_formal), from the plugin\'s own .mo',
+    {timeout: 60_000}, async () => {
+      const languages = join(site.docroot, 'wp-content/languages');
+      assert.ok(!existsSync(join(languages, 'de_DE.mo')), "Debian's WordPress has no German language pack of its own");
+      const mo = join(site.docroot, 'wp-content/plugins/klimapartner-widgets/languages');
+      try {
+        setSiteLanguage(site, 'de_DE');
+        const page = await admin.html(SETTINGS_PAGE);
+        for (const text of ['Empfänger-URL der Formulare', 'Datenschutzerklärung (URL)', 'Standardsprache', 'Standardfrist',
+          'Sprache der Website', 'Nur Administratoren legen das fest', 'wähle de.', 'value="Änderungen speichern"']) {
+          assert.ok(page.includes(text), `the settings page says ${text}`);
+        }
+        assert.doesNotMatch(page, /Receiver URL|Default deadline|Save Changes/);
+
+        const refused = await saveSettings(admin, {...SETTINGS, action: 'http://evil.example/x', deadline: 'Ende März'});
+        assert.equal(refused.status, 302);
+        const told = await admin.html(refused.headers.get('location'));
+        assert.match(told, /Nicht gespeichert: „http:\/\/evil\.example\/x“ ist weder ein Pfad auf dieser Website \(\/…\) noch eine https:-Adresse\./);
+        assert.match(told, /Nicht gespeichert: „Ende März“ ist kein Datum wie 2027-03-31 oder 2027-03-31T23:59\./);
+        assert.deepEqual((await shownSettings(admin)).shown, SETTINGS, 'and nothing of it was stored');
+
+        assert.match(await admin.html('/wp-admin/plugins.php'), /Countdown, Kontaktkarte, Newsletter-Anmeldung/);
+        const titles = (await admin.rest('/wp/v2/block-patterns/patterns'))
+          .filter((p) => p.name.startsWith('klimapartner-widgets/')).map((p) => p.title).sort();
+        assert.deepEqual(titles, ['Countdown bis zur Frist', 'Formular zur Interessensbekundung', 'Kontaktkarte',
+          'Newsletter-Anmeldung', 'Teilen-Buttons']);
+
+        setSiteLanguage(site, 'de_DE_formal');
+        const formal = await admin.html(SETTINGS_PAGE);
+        assert.ok(formal.includes('wählen Sie de.') && formal.includes('Empfänger-URL der Formulare'), 'de_DE_formal says "Sie"');
+
+        // Without the plugin's .mo the same German site is English: the German above is the plugin's own.
+        setSiteLanguage(site, 'de_DE');
+        const files = readdirSync(mo).filter((f) => f.endsWith('.mo'));
+        assert.deepEqual(files.sort(), ['klimapartner-widgets-de_DE.mo', 'klimapartner-widgets-de_DE_formal.mo']);
+        for (const f of files) renameSync(join(mo, f), join(mo, `${f}.off`));
+        try {
+          assert.match(await admin.html(SETTINGS_PAGE), /Receiver URL of the forms/);
+        } finally {
+          for (const f of files) renameSync(join(mo, `${f}.off`), join(mo, f));
+        }
+      } finally {
+        setSiteLanguage(site, '');
+      }
     });
 
   test('a page without widgets does not load the module', {timeout: 30_000}, async () => {

@@ -7,6 +7,7 @@
  * Requires PHP:      7.0
  * License:           MIT
  * Text Domain:       klimapartner-widgets
+ * Domain Path:       /languages
  *
  * @package KlimapartnerWidgets
  */
@@ -18,6 +19,7 @@ if ( ! defined( 'ABSPATH' ) ) {
 define( 'KLIMAPARTNER_WIDGETS_VERSION', '0.1.0' );
 define( 'KLIMAPARTNER_WIDGETS_FILE', __FILE__ );
 
+require_once __DIR__ . '/includes/i18n.php';
 require_once __DIR__ . '/includes/elements.php';
 require_once __DIR__ . '/includes/settings.php';
 require_once __DIR__ . '/includes/enqueue.php';

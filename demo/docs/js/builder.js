@@ -1,6 +1,9 @@
 // Snippet builder: form → the exact HTML and CSS to paste, and a live preview made of the
 // same elements with the same CSS (as a constructable stylesheet: no inline style, so the
-// page works under style-src 'self'). Nothing is sent anywhere.
+// page works under style-src 'self'). Nothing is sent anywhere. The page exists in German and
+// English (demo/docs/de/builder.html, demo/docs/en/builder.html); its messages follow <html lang>,
+// while what it writes (the tags and the CSS) is the same in both: the widgets' language is
+// the one chosen in the form.
 const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form', 'kp-share'];
 const PRE_UPGRADE = {
   'kp-countdown': '12.5rem',
@@ -10,6 +13,22 @@ const PRE_UPGRADE = {
   'kp-share': '3rem',
 };
 const DEFAULTS = {accent: '#00528a', onAccent: '#ffffff', focus: '#ffbf47'};
+/** The page's own messages, by the page's language. */
+const MESSAGES = {
+  de: {
+    noCss: '/* Nichts zu ergänzen: Es gelten die Standardwerte. */',
+    contrast: (ratio) => `Akzentfarbe und ihr Text haben einen Kontrast von ${ratio.toFixed(1).replace('.', ',')}:1; nötig sind mindestens 4,5:1.`,
+    copied: 'Kopiert',
+    selected: 'Markiert: Strg+C drücken',
+  },
+  en: {
+    noCss: '/* Nothing to add: the defaults are used. */',
+    contrast: (ratio) => `Accent and its text have a contrast of ${ratio.toFixed(1)}:1; at least 4.5:1 is needed.`,
+    copied: 'Copied',
+    selected: 'Selected: press Ctrl+C',
+  },
+};
+const say = MESSAGES[document.documentElement.lang] ?? MESSAGES.en;
 const FALLBACK = {
   de: {
     deadline: (d) => `Frist: ${d}`,
@@ -164,12 +183,12 @@ async function update() {
   const html = htmlText(o, items);
   const css = cssText(o, items);
   htmlOut.textContent = html;
-  cssOut.textContent = css || '/* Nothing to add: the defaults are used. */';
+  cssOut.textContent = css || say.noCss;
   sheet.replaceSync(css);
 
   const notes = [];
   if (contrast(o.accent, o.onAccent) < 4.5) {
-    notes.push(`Accent and its text have a contrast of ${contrast(o.accent, o.onAccent).toFixed(1)}:1; at least 4.5:1 is needed.`);
+    notes.push(say.contrast(contrast(o.accent, o.onAccent)));
   }
   // Build the preview from the same model (DOM, not markup), and report the elements' own
   // console errors (bad deadline, phone, action …) here too.
@@ -205,13 +224,13 @@ for (const button of document.querySelectorAll('[data-copy]')) {
     const label = button.textContent;
     try {
       await navigator.clipboard.writeText(text);
-      button.textContent = 'Copied';
+      button.textContent = say.copied;
     } catch {
       const range = document.createRange();
       range.selectNodeContents(document.getElementById(button.dataset.copy));
       getSelection().removeAllRanges();
       getSelection().addRange(range);
-      button.textContent = 'Selected: press Ctrl+C';
+      button.textContent = say.selected;
     }
     setTimeout(() => (button.textContent = label), 2000);
   });

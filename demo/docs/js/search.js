@@ -1,11 +1,26 @@
 // Search page: finds the sections (search.json, written by the site's build) that contain every
 // word of the query, title and heading matches first, and lists them with the text around the
 // first match. Built with DOM nodes only (the page's CSP allows no inline markup or style).
+// Each language has its own search page and index (search.json next to the page); the messages
+// follow the page's <html lang>.
 const form = document.querySelector('form.search');
 const input = document.getElementById('search-q');
 const status = document.getElementById('search-status');
 const list = document.getElementById('search-results');
 const MAX = 30;
+const WORDS = {
+  de: {
+    empty: 'Bitte geben Sie ein oder mehrere Wörter ein.',
+    found: (n, max) => `${n} ${n === 1 ? 'Abschnitt' : 'Abschnitte'} gefunden${n > max ? `; die ersten ${max} werden angezeigt` : ''}.`,
+    none: (q) => `Nichts gefunden für „${q}“.`,
+  },
+  en: {
+    empty: 'Type one or more words.',
+    found: (n, max) => `${n} section${n === 1 ? '' : 's'} found${n > max ? `; the first ${max} are shown` : ''}.`,
+    none: (q) => `Nothing found for “${q}”.`,
+  },
+};
+const say = WORDS[document.documentElement.lang] ?? WORDS.en;
 
 function excerpt(text, word) {
   const at = text.toLowerCase().indexOf(word);
@@ -29,10 +44,10 @@ async function search(query) {
   const words = query.toLowerCase().split(/\s+/).filter(Boolean);
   list.replaceChildren();
   if (!words.length) {
-    status.textContent = 'Type one or more words.';
+    status.textContent = say.empty;
     return;
   }
-  const index = await (await fetch(new URL('../search.json', import.meta.url))).json();
+  const index = await (await fetch(new URL('search.json', location.href))).json();
   const hits = [];
   for (const entry of index) {
     const title = `${entry.page} ${entry.heading}`.toLowerCase();
@@ -42,9 +57,7 @@ async function search(query) {
   }
   hits.sort((a, b) => b.rank - a.rank);
   list.append(...hits.slice(0, MAX).map((h) => item(h.entry, words)));
-  status.textContent = hits.length
-    ? `${hits.length} section${hits.length === 1 ? '' : 's'} found${hits.length > MAX ? `; the first ${MAX} are shown` : ''}.`
-    : `Nothing found for “${query}”.`;
+  status.textContent = hits.length ? say.found(hits.length, MAX) : say.none(query);
 }
 
 const query = new URLSearchParams(location.search).get('q') ?? '';

@@ -24,6 +24,7 @@ import {rowsToXlsx} from '../xlsx.js';
 import {erase, show} from '../access.js';
 import {isEmail} from '../../../src/shared/rules.js';
 import {createHash} from 'node:crypto';
+import {addressKey} from '../addresses.js';
 import {secondFactor} from './totp.js';
 import {securityPage} from './security-page.js';
 
@@ -76,7 +77,7 @@ function cookies(req: IncomingMessage): Record<string, string> {
 }
 
 /** The audit names an erased or looked-up address only by the start of its SHA-256, never in clear. */
-const addressHash = (email: string) => 'sha256:' + createHash('sha256').update(email.toLowerCase()).digest('hex').slice(0, 16);
+const addressHash = (email: string) => 'sha256:' + createHash('sha256').update(addressKey(email)).digest('hex').slice(0, 16);
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
 export function teamWorkspace({store, clock, publicUrl, client, requireTotp = false, totpKey}: TeamOptions) {
@@ -325,10 +326,11 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
             `<form method="post" action="/team/privacy/erase"><input type="hidden" name="csrf" value="${e(s.csrf)}"><input type="hidden" name="email" value="${e(email)}">` +
             `<p><input type="checkbox" id="confirm" name="confirm" value="yes" required> <label for="confirm" style="display:inline">${e(t.eraseConfirm)}</label></p><p><button type="submit">${e(t.erase)}</button></p></form>`;
         }
+        // type="text": a browser's type="email" refuses a local part with an umlaut (`änne@…`), which a visitor may have used
         return send(
           res,
           200,
-          page(lang, t.privacy, `<form method="get" action="/team/privacy"><label for="email">${e(t.email)}</label><input id="email" name="email" type="email" value="${e(email)}" required> <button type="submit">${e(t.lookUp)}</button></form>${found}`, header(t, s.email, s.csrf)),
+          page(lang, t.privacy, `<form method="get" action="/team/privacy"><label for="email">${e(t.email)}</label><input id="email" name="email" type="text" inputmode="email" autocomplete="off" spellcheck="false" autocapitalize="none" value="${e(email)}" required> <button type="submit">${e(t.lookUp)}</button></form>${found}`, header(t, s.email, s.csrf)),
         );
       }
       if (sub === 'audit') {

@@ -8,6 +8,7 @@ import {CHROMIUM_FLAGS as BASE_FLAGS, CHROMIUM_PATH} from '../../../scripts/chro
 import {mkdirSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {TAGS} from './fixtures.mjs';
 
 export const ARTIFACTS = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../test-artifacts/e2e');
 mkdirSync(ARTIFACTS, {recursive: true});
@@ -91,7 +92,7 @@ export async function visit(browser, origin, url, fn, {context: options = {}, gu
     const page = await context.newPage();
     const g = guard(page, origin, guardOptions);
     await page.goto(url);
-    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), waitFor ?? ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form']);
+    await page.waitForFunction((tags) => tags.every((t) => customElements.get(t)), waitFor ?? TAGS);
     await fn(page, g, context);
     await g.check();
   } finally {

@@ -24,4 +24,9 @@ export const ELEMENTS = {
     attributes: ['action', 'mode', 'privacy-url', 'draft', 'deadline', 'time-zone', 'lang', 'id', 'dir'],
     shownAsText: [],
   },
+  'kp-share': {
+    valid: {url: 'https://example.org/klimapartnerschaften', title: 'Kommunale Klimapartnerschaften', networks: 'linkedin mastodon'},
+    attributes: ['url', 'title', 'networks', 'lang', 'id', 'dir'],
+    shownAsText: [],
+  },
 };

@@ -25,7 +25,9 @@ export const hostileFound = (tags) => {
   const bad = [];
   for (const el of els) {
     for (const n of el.shadowRoot?.querySelectorAll('*') ?? []) {
-      if (/^(script|iframe|svg|img|math|h1|b)$/.test(n.localName) && n.getAttribute('part') !== 'photo') bad.push(n.localName);
+      // Ours: the contact card's photo, kp-share's icons (<svg part="icon"> holding paths only).
+      const ours = n.getAttribute('part') === 'photo' || (n.localName === 'svg' && n.getAttribute('part') === 'icon' && [...n.children].every((c) => c.localName === 'path'));
+      if (/^(script|iframe|svg|img|math|h1|b)$/.test(n.localName) && !ours) bad.push(n.localName);
       for (const a of n.attributes) if (/^on/i.test(a.name)) bad.push(a.name);
     }
   }
@@ -35,7 +37,7 @@ export const hostileFound = (tags) => {
 /** In the page: every place where an element or its shadow content sticks out of its box or the viewport. */
 export const overflowFound = () => {
   const out = [];
-  for (const host of document.querySelectorAll('kp-countdown, kp-contact-card, kp-newsletter-signup, kp-interest-form')) {
+  for (const host of document.querySelectorAll('kp-countdown, kp-contact-card, kp-newsletter-signup, kp-interest-form, kp-share')) {
     const box = host.getBoundingClientRect();
     if (host.scrollWidth > host.clientWidth + 1) out.push(`${host.localName}: scrollWidth ${host.scrollWidth} > ${host.clientWidth}`);
     if (box.right > document.documentElement.clientWidth + 1) out.push(`${host.localName}: ends at ${box.right}px, beyond the viewport`);

@@ -1,20 +1,9 @@
-// Markup and helpers shared by the e2e tests: the four elements as a CMS
-// editor would paste them, and which of them the build under test defines.
+// Markup and helpers shared by the e2e tests: the five elements as a CMS
+// editor would paste them. The built file defines every one of them; a test
+// that finds one missing fails (no skip for "not in the build yet").
 
-export const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form'];
+export const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form', 'kp-share'];
 export const FORMS = ['kp-newsletter-signup', 'kp-interest-form'];
-
-/** Tags the built file defines (all of them while it runs). */
-export async function definedTags(browser, host) {
-  const url = host.page('/__defined', {body: ''});
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  await page.goto(url);
-  await page.waitForFunction((all) => all.every((t) => customElements.get(t)), TAGS);
-  const tags = await page.evaluate((all) => all.filter((t) => customElements.get(t)), TAGS);
-  await context.close();
-  return new Set(tags);
-}
 
 /** A deadline about a year ahead (a date: the end of that day in Europe/Berlin). */
 export const FUTURE = new Date(Date.now() + 400 * 864e5).toISOString().slice(0, 10);
@@ -39,9 +28,12 @@ export const newsletter = (attrs) =>
 export const interest = (attrs) =>
   tag('kp-interest-form', {action: '/api/submit', 'privacy-url': '/datenschutz', deadline: FUTURE}, attrs,
     'Interesse per E-Mail an klima@example.org');
+export const share = (attrs) =>
+  tag('kp-share', {url: 'https://example.org/klimapartnerschaften', title: 'Kommunale Klimapartnerschaften', networks: 'linkedin mastodon'}, attrs,
+    'Teilen: https://example.org/klimapartnerschaften');
 
-/** All four, as a CMS page would hold them: one wrapped in the host's own <x-card>, one in an English section. */
-export const allFour = () => `
+/** All five, as a CMS page would hold them: one wrapped in the host's own <x-card>, one in an English section. */
+export const allElements = () => `
   <section class="ce-text"><h2>Frist</h2>
     <x-card heading="Bis wann?">${countdown()}</x-card>
   </section>
@@ -49,4 +41,5 @@ export const allFour = () => `
     <div lang="en">${contactCard({name: 'Jonas Müller', id: 'en-card'})}</div>
   </section>
   <section class="ce-newsletter"><h2>Newsletter</h2>${newsletter()}</section>
-  <section class="ce-form"><h2>Interessensbekundung</h2>${interest()}</section>`;
+  <section class="ce-form"><h2>Interessensbekundung</h2>${interest()}</section>
+  <section class="ce-share"><h2>Teilen</h2>${share()}</section>`;

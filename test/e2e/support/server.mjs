@@ -101,6 +101,8 @@ export async function startHost() {
       const other = url.searchParams.get('version') === 'other';
       return send(200, types.js, other ? dist.toString().replaceAll(`\`${VERSION}\``, '`0.0.1-old`') : dist);
     }
+    // A CMS has a favicon; without one the browser's own request for it logs a 404 at a random moment.
+    if (url.pathname === '/favicon.ico') return send(204, 'image/x-icon', '');
     if (assets[url.pathname]) return send(200, types[url.pathname.split('.').pop()], assets[url.pathname]);
     for (const [prefix, {dir, csp}] of folders) {
       if (!url.pathname.startsWith(prefix)) continue;

@@ -62,3 +62,13 @@ export async function addUser(admin, username, role) {
     password: PASSWORD, roles: [role]}});
   return new WpSession(admin.origin).login(username, PASSWORD);
 }
+
+/**
+ * The site language (the WPLANG option, '' for English), written in the
+ * database: Settings → General offers only languages whose WordPress language
+ * pack is installed, and Debian's WordPress has none.
+ */
+export function setSiteLanguage(site, locale) {
+  site.sql(`INSERT INTO wp_options (option_name, option_value, autoload) VALUES ('WPLANG', '${locale}', 'yes')
+    ON DUPLICATE KEY UPDATE option_value = '${locale}'`);
+}

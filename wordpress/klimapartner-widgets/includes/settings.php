@@ -176,7 +176,8 @@ function klimapartner_widgets_settings_page() {
 	echo '<div class="wrap"><h1>' . esc_html( get_admin_page_title() ) . '</h1><form action="options.php" method="post">';
 	settings_fields( 'klimapartner_widgets' );
 	do_settings_sections( 'klimapartner-widgets' );
-	submit_button();
+	// The plugin's own label: translated even where WordPress's own language pack is missing.
+	submit_button( __( 'Save Changes', 'klimapartner-widgets' ) );
 	echo '</form></div>';
 }
 
