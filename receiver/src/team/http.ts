@@ -44,10 +44,10 @@ const RANK: Record<Role, number> = {viewer: 0, editor: 1, admin: 2};
 const THROTTLE_MS = 15 * 60_000;
 /** Records per page of the list. */
 export const PAGE_SIZE = 50;
-/** What a person without a second factor may reach while TEAM_REQUIRE_TOTP holds: signing in and out, and the setup. */
-const OPEN_WITHOUT_TOTP = new Set(['sign-in', 'sign-out', 'password', 'security', 'security/enable']);
 /** A hash to check against for unknown accounts, so that they take as long as known ones. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/** What a person without a second factor may reach while TEAM_REQUIRE_TOTP holds: signing in and out, and the setup. */
+const OPEN_WITHOUT_TOTP = new Set(['sign-in', 'sign-out', 'password', 'security', 'security/enable']);
 
 function send(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
   if (res.headersSent || res.destroyed) return;
@@ -292,7 +292,6 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
       }
       const s = session(req);
       if (!s) return redirect(res, '/team/');
-      if (sub === 'security') return security.show(res, t, lang, s);
       if (sub === 'interest') return list(req, res, t, lang, s);
       if (sub === 'interest/export') return exportInterest(req, res, s);
       if (sub === 'newsletter' || sub === 'newsletter/export') {
@@ -315,6 +314,7 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
         });
         return void res.end(body);
       }
+      if (sub === 'security') return security.show(res, t, lang, s);
       if (sub === 'privacy') {
         if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
         const email = (new URL(req.url ?? '/', 'http://localhost').searchParams.get('email') ?? '').trim();
