@@ -258,6 +258,11 @@ test('TEAM_REQUIRE_TOTP=1: a person without it is taken to the set-up and reache
   const again = await signInWith(url, {});
   assert.equal(again.headers.get('location'), '/team/security');
   assert.equal((await run(['user', 'totp-reset', EMAIL], {dataDir})).status, 2, 'nothing to reset');
+  for (const args of [['user', 'totp-reset'], ['user', 'totp-reset', 'nobody@example.org'], ['user', 'totp-reset', 'not-an-address']]) {
+    const refused = await run(args, {dataDir});
+    assert.equal(refused.status, 2, args.join(' '));
+    assert.equal(refused.stderr.trim().split('\n').length, 1, refused.stderr);
+  }
   assert.ok(auditOf(dataDir).some((e) => e.account === 'cli' && e.action === 'totp.reset' && e.object === EMAIL));
 });
 
