@@ -29,7 +29,7 @@ import {isEmail} from '../../src/shared/rules.js';
 
 export class UsageError extends Error {}
 
-const USAGE = 'usage: klimapartner-receiver [serve | export interest|newsletter [--format csv|xlsx] [--out FILE] | backup FILE | purge | show EMAIL | erase EMAIL | user add EMAIL --role viewer|editor|admin [--password-stdin] | user list | user role EMAIL ROLE | user remove EMAIL | audit [--since DATE]]';
+const USAGE = 'usage: klimapartner-receiver [serve | export interest|newsletter [--format csv|xlsx] [--out FILE] | backup FILE | purge | show EMAIL | erase EMAIL | user add EMAIL --role viewer|editor|admin [--password-stdin] | user list | user role EMAIL ROLE | user remove EMAIL | user totp-reset EMAIL | audit [--since DATE]]';
 
 /** `--name value` options (only those in `allowed`) and the remaining words. */
 function parseArgs(args: string[], allowed: string[]): {words: string[]; options: Record<string, string>} {

@@ -30,6 +30,24 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   return +value;
 }
 
+/** `1`/`true` or `0`/`false` (any case), or `fallback` when unset or empty. */
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw bad(name, env[name]!.trim(), '1, true, 0 or false');
+}
+
+/** `TEAM_TOTP_KEY`: 32 bytes as 64 hex digits or base64; the message never shows the value. */
+function totpKey(env: Env): string | undefined {
+  const value = env.TEAM_TOTP_KEY?.trim();
+  if (!value) return undefined;
+  const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value, 'base64') : undefined;
+  if (bytes?.length !== 32) throw new ConfigError('TEAM_TOTP_KEY is not valid: expected 32 bytes as 64 hex digits (openssl rand -hex 32) or in base64');
+  return bytes.toString('hex');
+}
+
 function list(env: Env, name: string): string[] {
   return (env[name] ?? '').split(',').map((item) => item.trim()).filter(Boolean);
 }
@@ -124,6 +142,8 @@ export function readConfig(env: Env = process.env): ServeConfig {
     graceMinutes: integer(env, 'INTEREST_GRACE_MINUTES', 15, 0, 10080),
     rateLimit: {max: integer(env, 'RATE_LIMIT', 30, 1, 1_000_000), windowMs: 60_000},
     ...mail(env, publicUrl(env)),
+    teamRequireTotp: flag(env, 'TEAM_REQUIRE_TOTP', false),
+    teamTotpKey: totpKey(env),
   };
 }
 

@@ -61,6 +61,10 @@ export interface ReceiverOptions extends DeadlineOptions, MailOptions {
   consentProofDays?: number;
   /** Field names kept besides the contract's (hidden inputs of a site). */
   extraFields?: string[];
+  /** `TEAM_REQUIRE_TOTP`: everyone in the team's workspace must use a second factor (TOTP). */
+  teamRequireTotp?: boolean;
+  /** `TEAM_TOTP_KEY`: 32 bytes in hex that seal the TOTP secrets in the database (AES-256-GCM). */
+  teamTotpKey?: string;
 }
 
 export interface Receiver {
@@ -110,6 +114,15 @@ function receiverOn(opts: ReceiverOptions, unlock: () => void): Receiver {
   const trust = parseTrustProxy(opts.trustProxy === undefined ? undefined : String(opts.trustProxy));
   const client = (req: IncomingMessage) => clientAddress(req, trust);
   const store = openStore(opts.dataDir);
+  // first: a TOTP key that cannot open the stored secrets stops the start before anything runs
+  const team = (() => {
+    try {
+      return teamWorkspace({store, clock, publicUrl: opts.publicUrl, client, requireTotp: opts.teamRequireTotp, totpKey: opts.teamTotpKey});
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+  })();
   const subscriptions = openSubscriptions(store.db);
   const history = openConsentHistory(store.db, subscriptions);
   const mail = setUpMail(store.db, opts, clock, store.checkWritable);
@@ -125,7 +138,6 @@ function receiverOn(opts: ReceiverOptions, unlock: () => void): Receiver {
   applyRetention();
   const daily = setInterval(applyRetention, DAY);
   daily.unref();
-  const team = teamWorkspace({store, clock, publicUrl: opts.publicUrl, client});
   const limiter = rateLimiter(opts.rateLimit ?? {max: 30, windowMs: 60_000});
   const controls = opts.testControls
     ? testControls({
