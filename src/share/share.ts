@@ -75,6 +75,18 @@ export class KpShare extends KpElement {
     this.dispatchEvent(new KpEvent('kp-share', {method}));
   }
 
+  /**
+   * Shows message `said` after a tenth of a second with none, so that a screen
+   * reader announces it again on every click, the same text as before too
+   * (a live region is read when its text changes).
+   */
+  async #say(said: number) {
+    this.said = 0;
+    await this.updateComplete;
+    await new Promise((r) => setTimeout(r, 100));
+    this.said = said;
+  }
+
   /** Focuses and selects the field `id` once rendered. */
   async #focus(id: string) {
     await this.updateComplete;
@@ -115,7 +127,7 @@ export class KpShare extends KpElement {
     }${button(COPY, msg('Link kopieren'), async () => {
       try {
         await navigator.clipboard.writeText(url);
-        this.said = 1;
+        this.#say(1);
       } catch {
         this.said = 2;
         this.#focus('l');

@@ -150,8 +150,7 @@ describe('<kp-share>', () => {
       const methods = events(el);
       // A real click: Firefox lets a page write to the clipboard only from a visitor's gesture.
       await realClick(button(el, 'Link kopieren'));
-      await until(() => methods.length > 0, 3000, 'kp-share');
-      expect(shadowText(el, '[role=status]')).to.equal('Link kopiert.');
+      await until(() => shadowText(el, '[role=status]') === 'Link kopiert.', 3000, '"Link kopiert."');
       expect(methods).to.deep.equal(['copy']);
       expect(el.shadowRoot!.querySelector('input')).to.equal(null, 'no field when the copy worked');
       if (chromium) expect(await navigator.clipboard.readText()).to.equal(URL_);
@@ -169,6 +168,25 @@ describe('<kp-share>', () => {
         }
         target.remove();
       }
+      await expect(el).to.be.accessible();
+    });
+
+    it('says "Link kopiert." again on every copy: the live region is empty for a moment, then says it', async () => {
+      await executeServerCommand('kp-clipboard', {grant: true});
+      const el = await make({url: RAW_URL});
+      const status = $(el, '.status');
+      await realClick(button(el, 'Link kopieren'));
+      await until(() => shadowText(el, '.status') === 'Link kopiert.', 3000, 'the first confirmation');
+      // What the live region holds at each change (a screen reader speaks a change, not a text that stays).
+      const seen: [string, number][] = [];
+      const observer = new MutationObserver(() => seen.push([status.textContent!.trim(), performance.now()]));
+      observer.observe(status, {childList: true, characterData: true, subtree: true});
+      await realClick(button(el, 'Link kopieren'));
+      await until(() => seen.length >= 2 && seen.at(-1)![0] === 'Link kopiert.', 3000, 'the second confirmation');
+      observer.disconnect();
+      const texts = seen.map(([text]) => text);
+      expect(texts).to.deep.equal(['', 'Link kopiert.'], 'cleared, then said again');
+      expect(seen[1][1] - seen[0][1]).to.be.at.least(16, 'empty for at least a frame');
       await expect(el).to.be.accessible();
     });
   });
