@@ -39,7 +39,8 @@ const encode = encodeURIComponent;
  * @csspart form - The Mastodon form (server name).
  * @csspart label - The label of the Mastodon field and of the link field.
  * @csspart field - The Mastodon server field, and the read-only link field shown where the clipboard is refused.
- * @csspart status - "Link kopiert.", or that a server name cannot be used (a live region).
+ * @csspart status - "Link kopiert." (a live region).
+ * @csspart error - That the Mastodon server name cannot be used, between its label and field (a live region).
  *
  * @cssproperty --kp-color-accent - Buttons and links.
  *
@@ -65,7 +66,7 @@ export class KpShare extends KpElement {
   /** Space-separated, in the order shown: linkedin, mastodon, bluesky, facebook, whatsapp, threema, x. */
   networks = '';
 
-  /** After a click: 1 copied, 2 clipboard refused (the link field shows), 3 not a server name. */
+  /** After a click: 1 copied, 2 clipboard refused (the link field shows), 3 not a server name (shown at its field). */
   private said = 0;
 
   /** Title and URL shared at the last render. */
@@ -75,16 +76,18 @@ export class KpShare extends KpElement {
     this.dispatchEvent(new KpEvent('kp-share', {method}));
   }
 
+  #later?: ReturnType<typeof setTimeout>;
+
   /**
-   * Shows message `said` after a tenth of a second with none, so that a screen
-   * reader announces it again on every click, the same text as before too
-   * (a live region is read when its text changes).
+   * Shows `said`: nothing (0) and the link field (2) at once, a message in a
+   * live region (1, 3) after a tenth of a second with none, so that a screen
+   * reader announces it again on every try, the same text as before too (a
+   * live region is read when its text changes).
    */
-  async #say(said: number) {
-    this.said = 0;
-    await this.updateComplete;
-    await new Promise((r) => setTimeout(r, 100));
-    this.said = said;
+  #say(said: number) {
+    clearTimeout(this.#later);
+    this.said = said === 1 || said === 3 ? 0 : said;
+    if (this.said !== said) this.#later = setTimeout(() => (this.said = said), 100);
   }
 
   /** Focuses and selects the field `id` once rendered. */
@@ -99,7 +102,7 @@ export class KpShare extends KpElement {
   #toot(e: Event) {
     e.preventDefault();
     const host = mastodonHost((server = (e.target as HTMLFormElement).s.value));
-    this.said = host ? 0 : 3;
+    this.#say(host ? 0 : 3);
     if (host) {
       open(shareUrl(NETWORKS.Mastodon, ...this.#shared, host), '_blank', 'noopener,noreferrer');
       this.#fire('mastodon');
@@ -116,6 +119,7 @@ export class KpShare extends KpElement {
     this.#shared = [title, url];
     const shown = [...new Set((this.networks.match(/\S+/g) ?? []).map((n) => Object.keys(NETWORKS).find((k) => k.toLowerCase() === n.toLowerCase())))];
     if (shown.includes(undefined)) this.reportAttribute('networks', this.networks, `unknown names left out; known: ${Object.keys(NETWORKS).join(' ').toLowerCase()}.`);
+    const bad = this.said === 3;
     const button = (d: string, text: string, click: () => unknown) =>
       html`<button class="button secondary" part="button" @click=${click}>${icon(d)}${text}</button>`;
     const link = (d: string, text: string, href: string, method: string) =>
@@ -129,7 +133,7 @@ export class KpShare extends KpElement {
         await navigator.clipboard.writeText(url);
         this.#say(1);
       } catch {
-        this.said = 2;
+        this.#say(2);
         this.#focus('l');
       }
       this.#fire('copy');
@@ -139,12 +143,14 @@ export class KpShare extends KpElement {
         : name === 'Mastodon'
           ? html`<details><summary class="button secondary" part="button">${icon(AWAY)}${name}</summary><form part="form" @submit=${this.#toot}><label part="label" for="s">${msg(
               'Ihr Mastodon-Server',
-            )}</label><input id="s" part="field" value=${server} placeholder="mastodon.social" aria-invalid=${
-              this.said === 3
+            )}</label><p id="e" class="error" part="error" role="status">${
+              bad ? html`<span class="visually-hidden">${msg('Fehler:')}</span> ${msg('Bitte geben Sie einen Servernamen ein.')}` : nothing
+            }</p><input id="s" part="field" value=${server} placeholder="mastodon.social" aria-invalid=${bad || nothing} aria-describedby=${
+              bad ? 'e' : nothing
             }><button class="button" part="button">${msg('Teilen')}</button></form></details>`
           : link(AWAY, name, shareUrl(NETWORKS[name], title, url), name.toLowerCase()),
     )}</div><div class="status" part="status" role="status">${
-      this.said === 1 ? msg('Link kopiert.') : this.said === 3 ? msg('Bitte geben Sie einen Servernamen ein.') : nothing
+      this.said === 1 ? msg('Link kopiert.') : nothing
     }</div>${
       this.said === 2 ? html`<label part="label" for="l">${msg('Link kopieren')}</label><input id="l" part="field" readonly .value=${url}>` : nothing
     }</div>`;

@@ -35,6 +35,13 @@ const events = (el: Element) => {
   document.addEventListener('kp-share', (e) => e.composedPath()[0] === el && methods.push(e.detail.method));
   return methods;
 };
+/** The texts `node` holds at each change from now on, with when (a screen reader speaks a live region's changes). */
+function watch(node: Node) {
+  const seen: [string, number][] = [];
+  const observer = new MutationObserver(() => seen.push([node.textContent!.replace(/\s+/g, ' ').trim(), performance.now()]));
+  observer.observe(node, {childList: true, characterData: true, subtree: true});
+  return Object.assign(seen, {stop: () => observer.disconnect()});
+}
 /** Clicks a link without leaving the page (a click on the real element; the navigation itself is cancelled). */
 function clickWithoutLeaving(a: HTMLElement) {
   const stop = (e: Event) => e.preventDefault();
@@ -177,13 +184,10 @@ describe('<kp-share>', () => {
       const status = $(el, '.status');
       await realClick(button(el, 'Link kopieren'));
       await until(() => shadowText(el, '.status') === 'Link kopiert.', 3000, 'the first confirmation');
-      // What the live region holds at each change (a screen reader speaks a change, not a text that stays).
-      const seen: [string, number][] = [];
-      const observer = new MutationObserver(() => seen.push([status.textContent!.trim(), performance.now()]));
-      observer.observe(status, {childList: true, characterData: true, subtree: true});
+      const seen = watch(status);
       await realClick(button(el, 'Link kopieren'));
       await until(() => seen.length >= 2 && seen.at(-1)![0] === 'Link kopiert.', 3000, 'the second confirmation');
-      observer.disconnect();
+      seen.stop();
       const texts = seen.map(([text]) => text);
       expect(texts).to.deep.equal(['', 'Link kopiert.'], 'cleared, then said again');
       expect(seen[1][1] - seen[0][1]).to.be.at.least(16, 'empty for at least a frame');
@@ -255,8 +259,8 @@ describe('<kp-share>', () => {
         input.value = bad;
         form.requestSubmit();
         await el.updateComplete;
-        expect(input.getAttribute('aria-invalid'), bad).to.equal('true');
-        expect(shadowText(el, '[role=status]'), bad).to.equal('Bitte geben Sie einen Servernamen ein.');
+        await until(() => input.getAttribute('aria-invalid') === 'true', 3000, `${bad}: aria-invalid`);
+        expect(shadowText(el, 'form [role=status]'), bad).to.equal('Fehler: Bitte geben Sie einen Servernamen ein.');
       }
       expect(open.called).to.equal(false);
       await expect(el).to.be.accessible();
@@ -264,7 +268,7 @@ describe('<kp-share>', () => {
       input.value = ' https://@anna@Social.Example.org/ ';
       form.requestSubmit();
       await el.updateComplete;
-      expect(input.getAttribute('aria-invalid')).to.equal('false');
+      expect(input.hasAttribute('aria-invalid')).to.equal(false);
       expect(open.callCount).to.equal(1);
       const [href, target, features] = open.firstCall.args as [string, string, string];
       const url = new URL(href);
@@ -278,6 +282,43 @@ describe('<kp-share>', () => {
       $(other, 'summary').click();
       expect(($(other, 'input') as HTMLInputElement).value).to.equal(' https://@anna@Social.Example.org/ ');
       expect([localStorage.length, sessionStorage.length, document.cookie]).to.deep.equal([0, 0, '']);
+    });
+
+    it('ties its error to the field: aria-describedby names it, aria-invalid is true while it shows, both go once fixed', async () => {
+      const el = await make({networks: 'mastodon bluesky'});
+      sinon.stub(window, 'open').returns(null);
+      $(el, 'summary').click();
+      await el.updateComplete;
+      const form = $(el, 'form') as HTMLFormElement;
+      const input = form.querySelector('input')!;
+      const tied = () => [input.getAttribute('aria-invalid'), input.getAttribute('aria-describedby')];
+      expect(tied()).to.deep.equal([null, null], 'nothing wrong before a try');
+
+      input.value = 'kein server';
+      form.requestSubmit();
+      await until(() => input.getAttribute('aria-invalid') === 'true', 3000, 'aria-invalid');
+      const error = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!)!;
+      expect(error.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Fehler: Bitte geben Sie einen Servernamen ein.');
+      expect(form.contains(error)).to.equal(true, 'at its field (not after the other networks)');
+      expect(error.checkVisibility()).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      // Tried again with another wrong name: said again (the live region goes through empty).
+      const seen = watch(error);
+      input.value = 'localhost';
+      form.requestSubmit();
+      await until(() => seen.at(-1)?.[0] === 'Fehler: Bitte geben Sie einen Servernamen ein.', 3000, 'the error again');
+      seen.stop();
+      expect(seen.map(([text]) => text)).to.deep.equal(['', 'Fehler: Bitte geben Sie einen Servernamen ein.']);
+      expect(tied()).to.deep.equal(['true', error.id]);
+
+      input.value = 'mastodon.social';
+      form.requestSubmit();
+      await el.updateComplete;
+      expect(tied()).to.deep.equal([null, null], 'fixed: neither attribute left');
+      expect(error.textContent!.trim()).to.equal('');
+      await new Promise((r) => setTimeout(r, 150));
+      expect(tied()).to.deep.equal([null, null], 'and no late error after a quick fix');
     });
   });
 
