@@ -122,9 +122,11 @@ export class KpShare extends KpElement {
     const bad = this.said === 3;
     const button = (d: string, text: string, click: () => unknown) =>
       html`<button class="button secondary" part="button" @click=${click}>${icon(d)}${text}</button>`;
-    const link = (d: string, text: string, href: string, method: string) =>
-      html`<a class="button secondary" part="button" href=${href} target=${method === 'email' ? nothing : '_blank'} rel="noopener noreferrer" @click=${() =>
-        this.#fire(method)}>${icon(d)}${text}</a>`;
+    // Said in words, not only by the icon: read by screen readers, also in a list of links.
+    const away = html` <span class="visually-hidden">${msg('(öffnet neues Fenster)')}</span>`;
+    const link = (d: string, text: string, href: string, method: string, tab = method !== 'email') =>
+      html`<a class="button secondary" part="button" href=${href} target=${tab ? '_blank' : nothing} rel="noopener noreferrer" @click=${() =>
+        this.#fire(method)}>${icon(d)}${text}${tab ? away : nothing}</a>`;
     // No white space between tags: Lit ships template text as written.
     return html`<div part="base" title=""><div class="actions">${
       navigator.share ? button(NATIVE, msg('Teilen'), () => navigator.share({title, url}).then(() => this.#fire('native'), () => 0)) : nothing
@@ -147,7 +149,7 @@ export class KpShare extends KpElement {
               bad ? html`<span class="visually-hidden">${msg('Fehler:')}</span> ${msg('Bitte geben Sie einen Servernamen ein.')}` : nothing
             }</p><input id="s" part="field" value=${server} placeholder="mastodon.social" aria-invalid=${bad || nothing} aria-describedby=${
               bad ? 'e' : nothing
-            }><button class="button" part="button">${msg('Teilen')}</button></form></details>`
+            }><button class="button" part="button">${msg('Teilen')}${away}</button></form></details>`
           : link(AWAY, name, shareUrl(NETWORKS[name], title, url), name.toLowerCase()),
     )}</div><div class="status" part="status" role="status">${
       this.said === 1 ? msg('Link kopiert.') : nothing

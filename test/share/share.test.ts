@@ -28,8 +28,16 @@ async function make(attrs: Record<string, string> = {}, {lang = 'de', fallback =
 }
 
 const all = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const link = (el: Element, text: string) => all(el, 'a').find((a) => a.textContent!.trim() === text) as HTMLAnchorElement;
-const button = (el: Element, text: string) => all(el, 'button').find((b) => b.textContent!.trim() === text)!;
+/** The words a sighted visitor reads on a button or link (without visually hidden ones). */
+const shown = (e: Element) =>
+  [...e.childNodes]
+    .map((n) => (n instanceof Text || (n instanceof Element && !n.matches('.visually-hidden')) ? n.textContent : ''))
+    .join('')
+    .trim();
+/** The words a screen reader reads (all text; the icons are aria-hidden and have none). */
+const spoken = (e: Element) => e.textContent!.replace(/\s+/g, ' ').trim();
+const link = (el: Element, text: string) => all(el, 'a').find((a) => shown(a) === text) as HTMLAnchorElement;
+const button = (el: Element, text: string) => all(el, 'button').find((b) => shown(b) === text)!;
 const events = (el: Element) => {
   const methods: string[] = [];
   document.addEventListener('kp-share', (e) => e.composedPath()[0] === el && methods.push(e.detail.method));
@@ -43,7 +51,8 @@ function watch(node: Node) {
   return Object.assign(seen, {stop: () => observer.disconnect()});
 }
 /** Clicks a link without leaving the page (a click on the real element; the navigation itself is cancelled). */
-function clickWithoutLeaving(a: HTMLElement) {
+function clickWithoutLeaving(a: HTMLElement | undefined) {
+  if (!a) throw new Error('no such link'); // before the listener: a lingering one would let a later click leave the page
   const stop = (e: Event) => e.preventDefault();
   document.addEventListener('click', stop, {capture: true, once: true});
   a.click();
@@ -90,7 +99,7 @@ describe('<kp-share>', () => {
 
   it('links each network to its own share page with the URL and title intact', async () => {
     const el = await make({url: RAW_URL, title: TITLE, networks: 'linkedin mastodon bluesky facebook whatsapp threema x'});
-    const names = all(el, '.actions > a, .actions summary').map((a) => a.textContent!.trim());
+    const names = all(el, '.actions > a, .actions summary').map(shown);
     expect(names).to.deep.equal(['E-Mail', 'LinkedIn', 'Mastodon', 'Bluesky', 'Facebook', 'WhatsApp', 'Threema', 'X'], 'in the order given');
     const text = `${TITLE} ${URL_}`;
     const expected: [string, string, Record<string, string>][] = [
@@ -126,6 +135,21 @@ describe('<kp-share>', () => {
     clickWithoutLeaving(link(el, 'X'));
     expect(methods).to.deep.equal(['email', 'linkedin', 'x']);
     expect(composed).to.equal(true);
+  });
+
+  it('says in words, not only by an icon, that a network opens in a new window', async () => {
+    const el = await make({networks: 'linkedin mastodon x'});
+    $(el, 'summary').click();
+    await el.updateComplete;
+    const away = [...all(el, 'a[target=_blank]'), $(el, 'form button')];
+    expect(away.map(spoken)).to.deep.equal(['LinkedIn (öffnet neues Fenster)', 'X (öffnet neues Fenster)', 'Teilen (öffnet neues Fenster)']);
+    for (const e of away) {
+      const words = e.querySelector('.visually-hidden')!;
+      expect(words.closest('[aria-hidden]'), spoken(e)).to.equal(null, 'read by screen readers');
+      expect(words.getBoundingClientRect().width, spoken(e)).to.be.at.most(1, 'visually hidden: the button keeps its look');
+    }
+    expect(spoken(link(el, 'E-Mail'))).to.equal('E-Mail', 'the mail program is no new window');
+    await expect(el).to.be.accessible();
   });
 
   describe('the clipboard', () => {
@@ -327,7 +351,7 @@ describe('<kp-share>', () => {
       const el = await make({url: 'https://example.org/', title: 'T', networks: 'linkedin mastodon'});
       const open = sinon.stub(window, 'open').returns(null);
       const methods = events(el);
-      const focused = () => el.shadowRoot!.activeElement?.textContent?.trim();
+      const focused = () => el.shadowRoot!.activeElement && shown(el.shadowRoot!.activeElement);
       button(el, 'Link kopieren').focus();
       const order = [focused()];
       for (let i = 0; i < 3; i++) {
@@ -351,22 +375,24 @@ describe('<kp-share>', () => {
     });
   });
 
-  const languages: [string, string[], string, string][] = [
-    ['de', ['Link kopieren', 'E-Mail'], 'Lesetipp: T', 'Ihr Mastodon-Server'],
-    ['en', ['Copy link', 'Email'], 'Worth reading: T', 'Your Mastodon server'],
-    ['fr', ['Copier le lien', 'E-mail'], 'À lire : T', 'Votre serveur Mastodon'],
-    ['es', ['Copiar enlace', 'Correo electrónico'], 'Lectura recomendada: T', 'Su servidor de Mastodon'],
-    ['pt-BR', ['Copiar link', 'E-mail'], 'Leitura recomendada: T', 'Seu servidor do Mastodon'],
-    ['tr', ['Link kopieren', 'E-Mail'], 'Lesetipp: T', 'Ihr Mastodon-Server'],
+  const languages: [string, string[], string, string, string][] = [
+    ['de', ['Link kopieren', 'E-Mail'], 'Lesetipp: T', 'Ihr Mastodon-Server', '(öffnet neues Fenster)'],
+    ['en', ['Copy link', 'Email'], 'Worth reading: T', 'Your Mastodon server', '(opens in a new window)'],
+    ['fr', ['Copier le lien', 'E-mail'], 'À lire : T', 'Votre serveur Mastodon', '(s’ouvre dans une nouvelle fenêtre)'],
+    ['es', ['Copiar enlace', 'Correo electrónico'], 'Lectura recomendada: T', 'Su servidor de Mastodon', '(se abre en una ventana nueva)'],
+    ['pt-BR', ['Copiar link', 'E-mail'], 'Leitura recomendada: T', 'Seu servidor do Mastodon', '(abre em uma nova janela)'],
+    ['tr', ['Link kopieren', 'E-Mail'], 'Lesetipp: T', 'Ihr Mastodon-Server', '(öffnet neues Fenster)'],
   ];
-  for (const [lang, labels, body, server] of languages) {
+  for (const [lang, labels, body, server, away] of languages) {
     it(`speaks ${lang}`, async () => {
-      const el = await make({title: 'T', url: 'https://example.org/', networks: 'mastodon'}, {lang});
-      expect(all(el, '.actions > button, .actions > a').map((b) => b.textContent!.trim())).to.deep.equal(labels);
+      const el = await make({title: 'T', url: 'https://example.org/', networks: 'mastodon x'}, {lang});
+      expect(all(el, '.actions > button, .actions > a').map((b) => b.textContent!.trim()).slice(0, 2)).to.deep.equal(labels);
       const mail = new URLSearchParams(new URL(all(el, 'a')[0].getAttribute('href')!).search);
       expect(mail.get('body')).to.equal(`${body}\r\nhttps://example.org/`);
       expect(mail.get('subject')).to.equal('T');
       expect(shadowText(el, '[part=label]')).to.equal(server);
+      expect(spoken(all(el, 'a')[1])).to.equal(`X ${away}`);
+      expect(spoken($(el, 'form button'))).to.equal(`${shown($(el, 'form button'))} ${away}`);
     });
   }
 
@@ -395,7 +421,7 @@ describe('<kp-share>', () => {
       const el = await make({networks: ' LinkedIn myspace constructor __proto__ toString linkedin  x '});
       el.requestUpdate();
       await el.updateComplete;
-      expect(all(el, '.actions > a').map((a) => a.textContent)).to.deep.equal(['E-Mail', 'LinkedIn', 'X']);
+      expect(all(el, '.actions > a').map(shown)).to.deep.equal(['E-Mail', 'LinkedIn', 'X']);
       expect(log.errors).to.have.length(1);
       expect(log.errors[0]).to.contain('<kp-share>').and.contain('"networks"').and.contain('myspace');
     });
