@@ -69,8 +69,28 @@ export class KpShare extends KpElement {
   /** After a click: 1 copied, 2 clipboard refused (the link field shows), 3 not a server name (shown at its field). */
   private said = 0;
 
-  /** Title and URL shared at the last render. */
-  #shared: [string, string] = ['', ''];
+  /**
+   * Title and URL to share, read now: a single-page host may have moved to
+   * another page (`history.pushState`, a new `document.title`) since the last render.
+   */
+  #shared(): [string, string] {
+    const raw = this.url.trim();
+    const given = raw && httpUrl(raw);
+    if (raw && !given) this.reportAttribute('url', this.url, "not an http(s) URL; the page's own is shared.");
+    // A lone surrogate (a broken title) would make encodeURIComponent throw: left out.
+    const title = (this.title.trim() || document.title).replace(/\p{Cs}/gu, '');
+    return [title, given || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href];
+  }
+
+  /**
+   * Renders at once, so that every link's address is the page's current one
+   * when the browser follows it: at a click (before the browser acts on it),
+   * and at a pointer's press or a key (before a middle click, or the context
+   * menu's "open in new tab" and "copy link", which send no click).
+   */
+  #now() {
+    this.update(new Map());
+  }
 
   #fire(method: string) {
     this.dispatchEvent(new KpEvent('kp-share', {method}));
@@ -104,19 +124,13 @@ export class KpShare extends KpElement {
     const host = mastodonHost((server = (e.target as HTMLFormElement).s.value));
     this.#say(host ? 0 : 3);
     if (host) {
-      open(shareUrl(NETWORKS.Mastodon, ...this.#shared, host), '_blank', 'noopener,noreferrer');
+      open(shareUrl(NETWORKS.Mastodon, ...this.#shared(), host), '_blank', 'noopener,noreferrer');
       this.#fire('mastodon');
     } else this.#focus('s');
   }
 
   protected override render() {
-    const raw = this.url.trim();
-    const given = raw && httpUrl(raw);
-    if (raw && !given) this.reportAttribute('url', this.url, "not an http(s) URL; the page's own is shared.");
-    const url = given || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href;
-    // A lone surrogate (a broken title) would make encodeURIComponent throw: left out.
-    const title = (this.title.trim() || document.title).replace(/\p{Cs}/gu, '');
-    this.#shared = [title, url];
+    const [title, url] = this.#shared();
     const shown = [...new Set((this.networks.match(/\S+/g) ?? []).map((n) => Object.keys(NETWORKS).find((k) => k.toLowerCase() === n.toLowerCase())))];
     if (shown.includes(undefined)) this.reportAttribute('networks', this.networks, `unknown names left out; known: ${Object.keys(NETWORKS).join(' ').toLowerCase()}.`);
     const bad = this.said === 3;
@@ -128,11 +142,17 @@ export class KpShare extends KpElement {
       html`<a class="button secondary" part="button" href=${href} target=${tab ? '_blank' : nothing} rel="noopener noreferrer" @click=${() =>
         this.#fire(method)}>${icon(d)}${text}${tab ? away : nothing}</a>`;
     // No white space between tags: Lit ships template text as written.
-    return html`<div part="base" title=""><div class="actions">${
-      navigator.share ? button(NATIVE, msg('Teilen'), () => navigator.share({title, url}).then(() => this.#fire('native'), () => 0)) : nothing
+    // The buttons read what is shared at the click (#shared); the links' addresses are rendered again then (#now).
+    return html`<div part="base" title="" @click=${this.#now} @pointerdown=${this.#now} @keydown=${this.#now}><div class="actions">${
+      navigator.share
+        ? button(NATIVE, msg('Teilen'), () => {
+            const [title, url] = this.#shared();
+            navigator.share({title, url}).then(() => this.#fire('native'), () => 0);
+          })
+        : nothing
     }${button(COPY, msg('Link kopieren'), async () => {
       try {
-        await navigator.clipboard.writeText(url);
+        await navigator.clipboard.writeText(this.#shared()[1]);
         this.#say(1);
       } catch {
         this.#say(2);

@@ -57,6 +57,24 @@ function clickWithoutLeaving(a: HTMLElement | undefined) {
   document.addEventListener('click', stop, {capture: true, once: true});
   a.click();
 }
+/**
+ * Clicks link `a` and answers the address the browser would follow: read in the
+ * click's last listener (on window, after every other), which then cancels the navigation.
+ */
+function hrefAtClick(a: HTMLAnchorElement | undefined): string {
+  if (!a) throw new Error('no such link');
+  let href = '';
+  window.addEventListener('click', (e) => ((href = (e.composedPath()[0] as HTMLAnchorElement).href), e.preventDefault()), {once: true});
+  a.click();
+  return href;
+}
+/** Moves this page to `path` as a single-page app does (no load, no event), with a new title; `back()` returns. */
+function spaMove(path: string, title: string) {
+  const [was, wasTitle] = [location.href, document.title];
+  history.pushState(null, '', path);
+  document.title = title;
+  return {back: () => (history.replaceState(null, '', was), (document.title = wasTitle))};
+}
 /** A real pointer click at the element's centre (user activation, as a visitor's click). */
 async function realClick(target: HTMLElement) {
   const r = target.getBoundingClientRect();
@@ -202,6 +220,22 @@ describe('<kp-share>', () => {
       await expect(el).to.be.accessible();
     });
 
+    it('copies the address of the page the visitor is on at the click (a single-page host\'s pushState)', async () => {
+      const chromium = await executeServerCommand('kp-clipboard', {grant: true});
+      const el = await make();
+      const moved = spaMove('/programm/neue-seite?a=1#teil', 'Neue Seite');
+      const copied = sinon.spy(navigator.clipboard, 'writeText'); // passes the text on to the real clipboard
+      try {
+        await realClick(button(el, 'Link kopieren'));
+        await until(() => shadowText(el, '.status') === 'Link kopiert.', 3000, '"Link kopiert."');
+        const now = `${location.origin}/programm/neue-seite?a=1#teil`;
+        expect(copied.firstCall.args).to.deep.equal([now]);
+        if (chromium) expect(await navigator.clipboard.readText()).to.equal(now);
+      } finally {
+        moved.back();
+      }
+    });
+
     it('says "Link kopiert." again on every copy: the live region is empty for a moment, then says it', async () => {
       await executeServerCommand('kp-clipboard', {grant: true});
       const el = await make({url: RAW_URL});
@@ -256,6 +290,17 @@ describe('<kp-share>', () => {
         await new Promise((r) => setTimeout(r, 50));
         expect(methods).to.deep.equal(['native'], 'nothing when the visitor closes the sheet');
         await expect(el).to.be.accessible();
+        // A single-page host moved on: the sheet gets the page the visitor is on (this one had url and title set).
+        const spa = await make();
+        const moved = spaMove('/programm/neue-seite', 'Neue Seite');
+        answer = 'shared';
+        try {
+          button(spa, 'Teilen').click();
+          await until(() => calls.length === 3);
+          expect(calls[2]).to.deep.equal({title: 'Neue Seite', url: `${location.origin}/programm/neue-seite`});
+        } finally {
+          moved.back();
+        }
       } finally {
         delete (navigator as {share?: unknown}).share;
       }
@@ -343,6 +388,37 @@ describe('<kp-share>', () => {
       expect(error.textContent!.trim()).to.equal('');
       await new Promise((r) => setTimeout(r, 150));
       expect(tied()).to.deep.equal([null, null], 'and no late error after a quick fix');
+    });
+  });
+
+  describe('a single-page host (history.pushState, document.title changed, no reload)', () => {
+    it('links to the page the visitor is on at the click: each network, e-mail, Mastodon', async () => {
+      const el = await make({networks: 'linkedin mastodon x'});
+      const open = sinon.stub(window, 'open').returns(null);
+      const moved = spaMove('/programm/neue-seite?a=1#teil', 'Neue Seite');
+      try {
+        const now = location.href;
+        expect(new URL(hrefAtClick(link(el, 'LinkedIn'))).searchParams.get('url')).to.equal(now);
+        expect(Object.fromEntries(new URL(hrefAtClick(link(el, 'X'))).searchParams)).to.deep.equal({text: 'Neue Seite', url: now});
+        const mail = new URLSearchParams(new URL(hrefAtClick(link(el, 'E-Mail'))).search);
+        expect([mail.get('subject'), mail.get('body')]).to.deep.equal(['Neue Seite', `Lesetipp: Neue Seite\r\n${now}`]);
+
+        $(el, 'summary').click();
+        await el.updateComplete;
+        history.pushState(null, '', '/programm/dritte-seite');
+        const form = $(el, 'form') as HTMLFormElement;
+        form.querySelector('input')!.value = 'mastodon.social';
+        form.requestSubmit();
+        expect(new URL(open.firstCall.args[0] as string).searchParams.get('text')).to.equal(`Neue Seite ${location.origin}/programm/dritte-seite`);
+
+        // Before a middle click or the context menu's "open in new tab" / "copy link" (no click event): the pointer's press.
+        history.pushState(null, '', '/programm/vierte-seite');
+        const linkedin = link(el, 'LinkedIn');
+        linkedin.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, composed: true, button: 1}));
+        expect(new URL(linkedin.href).searchParams.get('url')).to.equal(`${location.origin}/programm/vierte-seite`);
+      } finally {
+        moved.back();
+      }
     });
   });
 
