@@ -27,6 +27,7 @@ import {purge} from './retention.js';
 import {noteReference} from './log.js';
 import {referenceOf} from './reference.js';
 import {teamWorkspace} from './team/http.js';
+import type {OidcSettings} from './team/oidc.js';
 
 export {referenceOf};
 
@@ -55,6 +56,8 @@ export interface ReceiverOptions extends DeadlineOptions, MailOptions {
   retainDays?: number;
   /** Field names kept besides the contract's (hidden inputs of a site). */
   extraFields?: string[];
+  /** `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`: the team signs in through the organisation's identity provider too. */
+  oidc?: OidcSettings;
 }
 
 export interface Receiver {
@@ -107,7 +110,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   applyRetention();
   const daily = setInterval(applyRetention, DAY);
   daily.unref();
-  const team = teamWorkspace({store, clock, publicUrl: opts.publicUrl, client});
+  const team = teamWorkspace({store, clock, publicUrl: opts.publicUrl, client, oidc: opts.oidc});
   const limiter = rateLimiter(opts.rateLimit ?? {max: 30, windowMs: 60_000});
   const controls = opts.testControls
     ? testControls({

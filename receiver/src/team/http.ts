@@ -25,6 +25,7 @@ import {erase, show} from '../access.js';
 import {isEmail} from '../../../src/shared/rules.js';
 import {createHash} from 'node:crypto';
 import {addressKey} from '../addresses.js';
+import {oidcSignIn, type OidcSettings} from './oidc.js';
 
 export interface TeamOptions {
   store: Store;
@@ -32,6 +33,8 @@ export interface TeamOptions {
   publicUrl?: string;
   /** The client's address (behind TRUST_PROXY). */
   client: (req: IncomingMessage) => string;
+  /** Sign-in through the organisation's identity provider too (oidc.ts); needs `publicUrl`. */
+  oidc?: OidcSettings;
 }
 
 const RANK: Record<Role, number> = {viewer: 0, editor: 1, admin: 2};
@@ -41,7 +44,7 @@ export const PAGE_SIZE = 50;
 /** A hash to check against for unknown accounts, so that they take as long as known ones. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 
-function send(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, html: string, headers: Record<string, string | string[]> = {}): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, {
     ...headers,
@@ -72,7 +75,7 @@ function cookies(req: IncomingMessage): Record<string, string> {
 const addressHash = (email: string) => 'sha256:' + createHash('sha256').update(addressKey(email)).digest('hex').slice(0, 16);
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
+export function teamWorkspace({store, clock, publicUrl, client, oidc}: TeamOptions) {
   const db = store.db;
   const team = users(db);
   const live = sessions(db);
@@ -85,6 +88,26 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
   const cookie = (value: string, maxAge?: number) =>
     `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
   const now = () => new Date(clock());
+
+  /** A new session id at every sign-in (by password or the identity provider); one the browser still had ends. Returns the Set-Cookie. */
+  function startSession(req: IncomingMessage, email: string): string {
+    const old = cookies(req)[COOKIE];
+    if (old) live.end(old);
+    return cookie(live.start(email, clock()).id);
+  }
+  const sso =
+    oidc && publicUrl
+      ? oidcSignIn(oidc, publicUrl, {
+          secure,
+          clock,
+          account: (email) => team.find(email)?.email,
+          startSession,
+          audit: (account, action, object) => audit(db, now(), account, action, object),
+          cookies,
+          send,
+        })
+      : undefined;
+  const signInPage = (t: Texts, lang: 'de' | 'en', errors: string[] = [], email = '') => signInForm(t, errors, email) + (sso ? sso.button(lang) : '');
 
   function originOk(req: IncomingMessage): boolean {
     const origin = req.headers.origin;
@@ -119,7 +142,7 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
   function home(req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en'): void {
     if (!team.any()) return send(res, 503, page(lang, t.title, `<p>${e(t.off)}</p>`));
     const s = session(req);
-    if (!s) return send(res, 200, page(lang, t.signIn, signInForm(t)));
+    if (!s) return send(res, 200, page(lang, t.signIn, signInPage(t, lang)));
     const rows = interestRows();
     const counts = STATUSES.map((status) => `<li>${e(t.statuses[status])}: ${rows.filter((r) => r.state.status === status).length}</li>`).join('');
     send(res, 200, page(lang, t.title, `<h2><a href="/team/interest">${e(t.count(rows.length))}</a></h2><ul>${counts}</ul>`, header(t, s.email, s.csrf)));
@@ -208,7 +231,7 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
     const ip = client(req);
     if (perAccount.blocked(email, at) || perClient.blocked(ip, at)) {
       audit(db, now(), email || null, 'sign-in.throttled');
-      return send(res, 429, page(lang, t.signIn, signInForm(t, [t.throttled], email)), {'Retry-After': String(THROTTLE_MS / 1000)});
+      return send(res, 429, page(lang, t.signIn, signInPage(t, lang, [t.throttled], email)), {'Retry-After': String(THROTTLE_MS / 1000)});
     }
     const user = email ? team.find(email) : undefined;
     const ok = verifyPassword(password, user?.password_hash ?? DUMMY_HASH) && !!user?.password_hash;
@@ -216,14 +239,12 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
       perAccount.fail(email, at);
       perClient.fail(ip, at);
       audit(db, now(), email || null, 'sign-in.failed');
-      return send(res, 401, page(lang, t.signIn, signInForm(t, [t.failed], email)));
+      return send(res, 401, page(lang, t.signIn, signInPage(t, lang, [t.failed], email)));
     }
     perAccount.clear(email);
-    const old = cookies(req)[COOKIE];
-    if (old) live.end(old);
-    const {id} = live.start(user.email, at);
+    const session = startSession(req, user.email);
     audit(db, now(), user.email, 'sign-in');
-    redirect(res, '/team/', {'Set-Cookie': cookie(id)});
+    redirect(res, '/team/', {'Set-Cookie': session});
   }
 
   async function setPassword(res: ServerResponse, t: Texts, lang: 'de' | 'en', fields: URLSearchParams): Promise<void> {
@@ -251,6 +272,8 @@ export function teamWorkspace({store, clock, publicUrl, client}: TeamOptions) {
 
     if (method === 'GET') {
       if (sub === '') return home(req, res, t, lang);
+      const ssoAnswer = sso?.handle(req, res, path, lang);
+      if (ssoAnswer) return ssoAnswer;
       if (sub === 'password') {
         const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '';
         return send(res, 200, page(lang, t.setPassword, passwordForm(t, token)));

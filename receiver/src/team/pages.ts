@@ -130,7 +130,8 @@ const STYLE =
   'a,button,input,select{font:inherit}:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}' +
   'table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}' +
   '.error{border:3px solid #a51d2d;padding:.5rem 1rem}label{display:block;margin-top:.75rem}' +
-  'header{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:center}';
+  'header{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:center}' +
+  'a.button{display:inline-block;border:2px solid currentColor;border-radius:.25rem;padding:.25rem .75rem}';
 
 /** A whole page; `body` is HTML made with escapeHtml. */
 export function page(lang: Lang, heading: string, body: string, header = ''): string {
