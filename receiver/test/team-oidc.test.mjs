@@ -169,7 +169,7 @@ test('a person added with `user add` signs in through the identity provider and 
   assert.equal((await browse.request(`${url}/team/interest`)).res.status, 303);
 });
 
-test('an address nobody added, an unverified address and a tampered state are refused with the same neutral page, and audited', async (t) => {
+test('an address nobody added, an unverified address, a tampered state and a cancel at the provider are refused with the same neutral page, and audited', async (t) => {
   const {dataDir, url, issuer} = await setUp(t, {idTokenClaims: true});
 
   const unknown = await signInThroughProvider(browser(), url, 'mallory@example.org');
@@ -210,6 +210,16 @@ test('an address nobody added, an unverified address and a tampered state are re
   const replay = await browser().request(answer.url.href);
   assert.equal(replay.res.status, 403);
 
+  // the person cancels at the provider: it answers with an error, refused likewise
+  const cancelling = browser();
+  const login = await cancelling.go(`${url}/team/oidc`);
+  const cancel = /<a href="([^"]+)">\[ Cancel \]<\/a>/.exec(login.text);
+  assert.ok(cancel, 'the provider offers to cancel');
+  const cancelled = await cancelling.go(new URL(cancel[1].replace(/&amp;/g, '&'), login.url).href);
+  assert.equal(cancelled.url.pathname, '/team/oidc/callback');
+  assert.equal(cancelled.url.searchParams.get('error'), 'access_denied');
+  assert.equal(cancelled.text, unknown.text);
+
   assert.deepEqual(
     auditOf(dataDir).filter((r) => r.action.startsWith('sign-in')),
     [
@@ -217,6 +227,7 @@ test('an address nobody added, an unverified address and a tampered state are re
       {account: 'ada@example.org', action: 'sign-in.oidc-refused', object: `${issuer} email-unverified`},
       {account: null, action: 'sign-in.oidc-refused', object: `${issuer} state-mismatch`},
       {account: null, action: 'sign-in.oidc-refused', object: `${issuer} no-flow`},
+      {account: null, action: 'sign-in.oidc-refused', object: `${issuer} provider-error:access_denied`},
     ],
   );
 });
@@ -251,4 +262,22 @@ test('bad OIDC settings stop the start with one line naming the variable', async
     assert.match(result.stderr.trim(), message);
     assert.doesNotMatch(result.stderr, /secret/, 'no secret in the message');
   }
+});
+
+test('behind https the flow cookie is __Secure- and Secure; a provider that cannot be reached does not stop the start', async (t) => {
+  const publicUrl = 'https://forms.example.org';
+  const issuer = await identityProvider(t, `${publicUrl}/team/oidc/callback`);
+  const served = await serve({dataDir: tempDir(), env: {PUBLIC_URL: publicUrl, OIDC_ISSUER: issuer, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET}});
+  t.after(() => stop(served));
+  const start = await fetch(`${served.url}/team/oidc`, {redirect: 'manual'});
+  assert.equal(start.status, 303);
+  assert.match(start.headers.get('set-cookie'), /^__Secure-kp-team-oidc=[A-Za-z0-9_-]{43}; Path=\/team\/oidc; HttpOnly; SameSite=Lax; Secure; Max-Age=600$/);
+  assert.equal(new URL(start.headers.get('location')).searchParams.get('redirect_uri'), `${publicUrl}/team/oidc/callback`);
+
+  const nobody = `http://127.0.0.1:${await freePort()}`;
+  const down = await serve({dataDir: tempDir(), env: {PUBLIC_URL: publicUrl, OIDC_ISSUER: nobody, OIDC_CLIENT_ID: CLIENT_ID, OIDC_CLIENT_SECRET: CLIENT_SECRET}});
+  t.after(() => stop(down));
+  const unreachable = await fetch(`${down.url}/team/oidc`, {redirect: 'manual', headers: {'accept-language': 'en'}});
+  assert.equal(unreachable.status, 502);
+  assert.match(await unreachable.text(), /The organisation&#39;s sign-in service cannot be reached right now/);
 });
