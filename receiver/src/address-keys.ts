@@ -17,6 +17,7 @@ export const recipientKey = (recipient: string): string | null => (isEmail(recip
 const COLUMNS = [
   {table: 'newsletter_subscriptions', address: 'email', key: 'email_key', of: addressKey},
   {table: 'consents', address: 'email', key: 'email_key', of: addressKey},
+  {table: 'consent_withdrawals', address: 'email', key: 'email_key', of: addressKey},
   {table: 'outbox', address: 'recipient', key: 'recipient_key', of: recipientKey},
 ];
 

@@ -3,16 +3,16 @@
  *
  *   serve (default)                                     the HTTP service (configuration: config.ts)
  *   export interest|newsletter [--format csv|xlsx] [--out FILE]
- *   backup FILE                                         SQLite online backup, consistent while serving
+ *   backup FILE                                         SQLite online backup, consistent while serving (FILE 0600)
  *   purge                                               applies the retention rules now
  *   show EMAIL                                          everything stored about one address, as JSON
  *   erase EMAIL                                         deletes it everywhere; prints how many records went
  *   user …, audit …                                     the team workspace's accounts and audit (team/cli.ts)
  *
- * Every command but serve reads only DATA_DIR and works while serve runs.
+ * Every command but serve reads only DATA_DIR and works while serve runs; serve holds a lock on
+ * DATA_DIR (serve-lock.ts), and a second serve on it stops at once with exit code 1.
  * Bad arguments: one line on stderr, exit code 2; a bad configuration: exit code 1.
  */
-import {writeFileSync} from 'node:fs';
 import {resolve} from 'node:path';
 import Database from 'better-sqlite3';
 import {ConfigError, dataDir, readConfig} from './config.js';
@@ -21,13 +21,15 @@ import {exportCsv, type ExportForm} from './export.js';
 import {exportXlsx} from './xlsx.js';
 import {purge} from './retention.js';
 import {erase, show} from './access.js';
+import {createPrivateFile, writePrivateFile} from './private-file.js';
 import {startReceiver} from './server.js';
+import {DataDirInUse} from './serve-lock.js';
 import {auditCommand, userCommand} from './team/cli.js';
 import {isEmail} from '../../src/shared/rules.js';
 
 export class UsageError extends Error {}
 
-const USAGE = 'usage: klimapartner-receiver [serve | export interest|newsletter [--format csv|xlsx] [--out FILE] | backup FILE | purge | show EMAIL | erase EMAIL | user add EMAIL --role viewer|editor|admin [--password-stdin] | user list | user role EMAIL ROLE | user remove EMAIL | audit [--since DATE]]';
+const USAGE = 'usage: klimapartner-receiver [serve | export interest|newsletter [--format csv|xlsx] [--out FILE] | backup FILE | purge | show EMAIL | erase EMAIL | user add EMAIL --role viewer|editor|admin [--password-stdin] | user list | user role EMAIL ROLE | user remove EMAIL | user totp-reset EMAIL | audit [--since DATE]]';
 
 /** `--name value` options (only those in `allowed`) and the remaining words. */
 function parseArgs(args: string[], allowed: string[]): {words: string[]; options: Record<string, string>} {
@@ -85,7 +87,7 @@ async function exportCommand(args: string[]): Promise<void> {
   } finally {
     store.close();
   }
-  if (options.out) writeFileSync(options.out, output);
+  if (options.out) writePrivateFile(options.out, output);
   else process.stdout.write(output);
 }
 
@@ -98,6 +100,7 @@ async function backup(args: string[]): Promise<void> {
   const db = new Database(source, {readonly: true, fileMustExist: true});
   try {
     db.pragma('busy_timeout = 5000');
+    createPrivateFile(target); // SQLite writes into it (and gives its journal the same mode)
     await db.backup(target);
   } finally {
     db.close();
@@ -129,8 +132,8 @@ const COMMANDS: Record<string, (args: string[]) => unknown> = {
   backup,
   purge(args) {
     expectWords('purge', parseArgs(args, []).words, []);
-    const {retainDays} = readConfig();
-    const purged = withStore((store) => purge(store, retainDays));
+    const config = readConfig();
+    const purged = withStore((store) => purge(store, config));
     console.log(JSON.stringify(purged));
   },
   show(args) {
@@ -163,7 +166,8 @@ export async function cli(args: string[]): Promise<number | undefined> {
       console.error(`klimapartner-receiver: ${message}`);
       return 2;
     }
-    console.error(`klimapartner-receiver: ${error instanceof ConfigError ? '' : 'error: '}${message}`);
+    const known = error instanceof ConfigError || error instanceof DataDirInUse;
+    console.error(`klimapartner-receiver: ${known ? '' : 'error: '}${message}`);
     return 1;
   }
 }

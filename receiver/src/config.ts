@@ -11,6 +11,7 @@ import {shownSmtpUrl, transportOptions} from './mail-config.js';
 import {parseMailFrom, parseNotifyTo} from './addresses.js';
 import {parseTrustProxy} from './proxy.js';
 import type {OidcSettings} from './team/oidc.js';
+import {DEFAULT_CONSENT_PROOF_DAYS} from './consent-history.js';
 
 export class ConfigError extends Error {}
 
@@ -28,6 +29,24 @@ function integer(env: Env, name: string, fallback: number, min: number, max: num
   if (!value) return fallback;
   if (!/^\d+$/.test(value) || +value < min || +value > max) throw bad(name, value, `a whole number from ${min} to ${max}`);
   return +value;
+}
+
+/** `1`/`true` or `0`/`false` (any case), or `fallback` when unset or empty. */
+function flag(env: Env, name: string, fallback: boolean): boolean {
+  const value = env[name]?.trim().toLowerCase();
+  if (!value) return fallback;
+  if (value === '1' || value === 'true') return true;
+  if (value === '0' || value === 'false') return false;
+  throw bad(name, env[name]!.trim(), '1, true, 0 or false');
+}
+
+/** `TEAM_TOTP_KEY`: 32 bytes as 64 hex digits or base64; the message never shows the value. */
+function totpKey(env: Env): string | undefined {
+  const value = env.TEAM_TOTP_KEY?.trim();
+  if (!value) return undefined;
+  const bytes = /^[0-9a-f]{64}$/i.test(value) ? Buffer.from(value, 'hex') : /^[A-Za-z0-9+/_-]{43}=?$/.test(value) ? Buffer.from(value, 'base64') : undefined;
+  if (bytes?.length !== 32) throw new ConfigError('TEAM_TOTP_KEY is not valid: expected 32 bytes as 64 hex digits (openssl rand -hex 32) or in base64');
+  return bytes.toString('hex');
 }
 
 function list(env: Env, name: string): string[] {
@@ -139,12 +158,15 @@ export function readConfig(env: Env = process.env): ServeConfig {
     allowedOrigins: origins(env),
     publicUrl: publicUrl(env),
     retainDays: integer(env, 'RETAIN_DAYS', 365, 1, 36500),
+    consentProofDays: integer(env, 'CONSENT_PROOF_DAYS', DEFAULT_CONSENT_PROOF_DAYS, 1, 36500),
     extraFields: extraFields(env),
     ...deadline(env),
     graceMinutes: integer(env, 'INTEREST_GRACE_MINUTES', 15, 0, 10080),
     rateLimit: {max: integer(env, 'RATE_LIMIT', 30, 1, 1_000_000), windowMs: 60_000},
     ...mail(env, publicUrl(env)),
     oidc: oidc(env, publicUrl(env)),
+    teamRequireTotp: flag(env, 'TEAM_REQUIRE_TOTP', false),
+    teamTotpKey: totpKey(env),
   };
 }
 

@@ -23,7 +23,8 @@ export interface MailOptions {
   retry?: Partial<RetryPolicy>;
 }
 
-export function setUpMail(db: BetterSqlite3.Database, opts: MailOptions, now: () => number) {
+/** `checkWritable`: a write that throws while the database takes none (the worker's probe after a refusal). */
+export function setUpMail(db: BetterSqlite3.Database, opts: MailOptions, now: () => number, checkWritable?: () => void) {
   if (opts.smtp && !opts.publicUrl) throw new Error('PUBLIC_URL: required with SMTP_URL, for the links in the mails');
   const host = opts.publicUrl ? new URL(opts.publicUrl).hostname : 'localhost';
   const from: Mailbox = opts.mailFrom ? parseMailFrom(opts.mailFrom) : {name: '', address: `noreply@${host}`};
@@ -33,7 +34,7 @@ export function setUpMail(db: BetterSqlite3.Database, opts: MailOptions, now: ()
     .flatMap(parseNotifyTo);
   const outbox = openOutbox(db);
   const worker = opts.smtp
-    ? startOutboxWorker({outbox, transport: createSmtpTransport(opts.smtp), now, policy: opts.retry})
+    ? startOutboxWorker({outbox, transport: createSmtpTransport(opts.smtp), now, policy: opts.retry, probe: checkWritable})
     : undefined;
   return {outbox, from, notifyTo, worker};
 }

@@ -4,6 +4,13 @@
  * twice as long each time up to `maxMs`, until `giveUpMs` after it was
  * written; a recipient the server refuses for good (5xx to RCPT) is given up
  * at once. One mail at a time; `stop` waits for the one being sent.
+ *
+ * A mail the server accepted is never sent again: its acceptance is kept in
+ * memory by Message-ID before the row is marked sent, so a write that fails
+ * (disk full, read-only) leaves it known as sent, and only the write is tried
+ * again. While the database takes no writes the worker pauses as a whole (1 s,
+ * doubling up to a minute, between tries of what is behind), and `trouble()`
+ * says why (for /api/health).
  */
 import type {Transporter} from 'nodemailer';
 import type {Message, Outbox, OutboxRow} from './outbox.js';
@@ -42,62 +49,136 @@ function permanent(error: unknown): boolean {
   return e.code === 'EENVELOPE' && (e.responseCode ?? 0) >= 500;
 }
 
+/** A database error as health and the log show it: `SQLITE_FULL: database or disk is full`. */
+export function databaseErrorText(error: unknown): string {
+  const code = (error as {code?: unknown}).code;
+  const text = error instanceof Error ? error.message : String(error);
+  return typeof code === 'string' && !text.startsWith(code) ? `${code}: ${text}` : text;
+}
+
 export interface WorkerOptions {
   outbox: Outbox;
   transport: Pick<Transporter, 'sendMail' | 'close'>;
   now: () => number;
   policy?: Partial<RetryPolicy>;
   log?: (line: string) => void;
+  /** A write that throws while the database takes none (store.checkWritable): tried before sending resumes. */
+  probe?: () => void;
 }
 
-export function startOutboxWorker({outbox, transport, now, policy: given, log = console.error}: WorkerOptions) {
+/** The database refused the worker's bookkeeping; sending waits. */
+export interface WorkerTrouble {
+  /** The last refusal, e.g. `SQLITE_FULL: database or disk is full`. */
+  reason: string;
+  /** Since when (ISO 8601). */
+  since: string;
+  /** Mails the server accepted that are not marked sent yet (a restart now would send them again). */
+  sentUnrecorded: number;
+}
+
+export function startOutboxWorker({outbox, transport, now, policy: given, log = console.error, probe}: WorkerOptions) {
   const policy = {...RETRY, ...given};
   /** Longest sleep between two looks at the table (other processes may add or erase rows). */
   const idleMs = Math.min(60_000, policy.firstMs);
+  /** The pause after the database refused a write: 1 s, doubling up to a minute (shorter with a shorter policy). */
+  const firstPause = Math.max(50, Math.min(1000, policy.firstMs));
+  const longestPause = Math.max(firstPause, Math.min(60_000, policy.maxMs));
+  const pauseMs = (failures: number) => Math.min(longestPause, firstPause * 2 ** Math.min(20, failures - 1));
   let timer: NodeJS.Timeout | undefined;
   let running: Promise<void> | undefined;
   let again = false;
   let stopped = false;
+  /** Mails the server accepted whose row is not marked sent yet: Message-ID → row and when. */
+  const accepted = new Map<string, {id: number; at: string}>();
+  let trouble: {reason: string; since: string; failures: number} | undefined;
   const iso = (ms: number) => new Date(ms).toISOString();
 
-  /** Sends one mail; false when the server cannot be reached (then the others wait too: one try per pass). */
-  async function deliver(row: OutboxRow): Promise<boolean> {
-    const message = JSON.parse(row.message ?? 'null') as Message | null;
-    if (!message) {
-      outbox.giveUp(row.id, 'no message', iso(now()));
-      return true;
-    }
+  function troubled(error: unknown): void {
+    const reason = databaseErrorText(error);
+    if (!trouble) log(`receiver: outbox: paused, the database takes no writes: ${reason}`);
+    trouble = {reason, since: trouble?.since ?? iso(now()), failures: (trouble?.failures ?? 0) + 1};
+  }
+
+  /** One write of the bookkeeping; false (and the worker paused) when the database refuses it. */
+  function write(change: () => void): boolean {
     try {
-      const info = (await transport.sendMail({...message, date: new Date(message.date)})) as {rejected?: unknown[]};
-      outbox.sent(row.id, iso(now()));
-      // a notice to several: the server took it for some of them
-      if (info?.rejected?.length) log(`receiver: mail ${row.id} (${row.kind}) refused for ${info.rejected.length} of its recipients`);
+      change();
+      return true;
     } catch (error) {
-      const text = mailErrorText(error);
-      const at = now();
-      const expired = at - Date.parse(row.created_at) >= policy.giveUpMs;
-      if (permanent(error) || expired) {
-        outbox.giveUp(row.id, text, iso(at));
-        log(`receiver: gave up mail ${row.id} (${row.kind}) after ${row.attempts + 1} tries: ${text}`);
-      } else {
-        const wait = retryDelay(row.attempts + 1, policy);
-        outbox.retry(row.id, text, iso(at + wait));
-        log(`receiver: mail ${row.id} (${row.kind}) not sent, next try in ${Math.round(wait / 1000)} s: ${text}`);
-      }
-      if (UNREACHABLE.has(String((error as {code?: string}).code))) {
-        // Not this mail's fault: the rest waits one short delay instead of a connect timeout each.
-        outbox.postpone(iso(at + policy.firstMs));
-        return false;
-      }
+      troubled(error);
+      return false;
+    }
+  }
+
+  /** Marks an accepted mail sent; it stays known as sent (never sent again) until that is written. */
+  function record(messageId: string): boolean {
+    const {id, at} = accepted.get(messageId)!;
+    if (!write(() => outbox.sent(id, messageId, at))) return false;
+    accepted.delete(messageId);
+    return true;
+  }
+
+  /** Writes what is behind, then (after a refusal) the probe; whether sending may go on. */
+  function catchUp(): boolean {
+    for (const messageId of [...accepted.keys()]) {
+      if (!record(messageId)) return false;
+    }
+    if (!trouble) return true;
+    if (probe && !write(probe)) return false;
+    log(`receiver: outbox: the database takes writes again (paused since ${trouble.since}), sending resumes`);
+    trouble = undefined;
+    return true;
+  }
+
+  /** Sends one mail; false when the others must wait too (the server cannot be reached, the database refuses writes). */
+  async function deliver(row: OutboxRow): Promise<boolean> {
+    let message: Message | null = null;
+    try {
+      message = JSON.parse(row.message ?? 'null') as Message | null;
+    } catch {
+      /* given up below */
+    }
+    if (!message?.messageId) return write(() => outbox.giveUp(row.id, 'no message', iso(now())));
+    if (accepted.has(message.messageId)) return record(message.messageId); // sent already: only the bookkeeping is behind
+    let info: {rejected?: unknown[]};
+    try {
+      info = (await transport.sendMail({...message, date: new Date(message.date)})) as {rejected?: unknown[]};
+    } catch (error) {
+      return failed(row, error);
+    }
+    accepted.set(message.messageId, {id: row.id, at: iso(now())});
+    // a notice to several: the server took it for some of them
+    if (info?.rejected?.length) log(`receiver: mail ${row.id} (${row.kind}) refused for ${info.rejected.length} of its recipients`);
+    return record(message.messageId);
+  }
+
+  /** Books a failed try: again later, or given up; false when the others must wait too. */
+  function failed(row: OutboxRow, error: unknown): boolean {
+    const text = mailErrorText(error);
+    const at = now();
+    const expired = at - Date.parse(row.created_at) >= policy.giveUpMs;
+    if (permanent(error) || expired) {
+      if (!write(() => outbox.giveUp(row.id, text, iso(at)))) return false;
+      log(`receiver: gave up mail ${row.id} (${row.kind}) after ${row.attempts + 1} tries: ${text}`);
+    } else {
+      const wait = retryDelay(row.attempts + 1, policy);
+      if (!write(() => outbox.retry(row.id, text, iso(at + wait)))) return false;
+      log(`receiver: mail ${row.id} (${row.kind}) not sent, next try in ${Math.round(wait / 1000)} s: ${text}`);
+    }
+    if (UNREACHABLE.has(String((error as {code?: string}).code))) {
+      // Not this mail's fault: the rest waits one short delay instead of a connect timeout each.
+      write(() => outbox.postpone(iso(at + policy.firstMs)));
+      return false;
     }
     return true;
   }
 
   /** Right after the start: every unsent mail once, due or not (a restart often follows a mended setting). */
-  async function first(): Promise<void> {
+  async function first(): Promise<boolean> {
     for (const row of outbox.due('9999', Number.MAX_SAFE_INTEGER)) {
-      if (stopped || !(await deliver(row))) return;
+      if (stopped || !(await deliver(row))) return false;
     }
+    return true;
   }
 
   async function pass(): Promise<void> {
@@ -114,8 +195,16 @@ export function startOutboxWorker({outbox, transport, now, policy: given, log = 
   function schedule(): void {
     if (stopped) return;
     clearTimeout(timer);
-    const next = outbox.nextDue();
-    const wait = next === undefined ? idleMs : Math.min(idleMs, Math.max(0, Date.parse(next) - now()));
+    let wait = idleMs;
+    if (!trouble) {
+      try {
+        const next = outbox.nextDue();
+        if (next !== undefined) wait = Math.min(idleMs, Math.max(0, Date.parse(next) - now()));
+      } catch (error) {
+        troubled(error);
+      }
+    }
+    if (trouble) wait = pauseMs(trouble.failures);
     timer = setTimeout(() => kick(), wait);
     timer.unref();
   }
@@ -127,8 +216,16 @@ export function startOutboxWorker({outbox, transport, now, policy: given, log = 
       again = true;
       return;
     }
-    running = (start ? first().then(pass) : pass())
-      .catch((error: unknown) => log(`receiver: outbox: ${error instanceof Error ? error.message : String(error)}`))
+    const work = async () => {
+      if (!catchUp()) return;
+      if (start && !(await first())) return;
+      await pass();
+    };
+    running = work()
+      .catch((error: unknown) => {
+        log(`receiver: outbox: ${error instanceof Error ? error.message : String(error)}`);
+        troubled(error); // a read that failed: pause too, never a loop
+      })
       .finally(() => {
         running = undefined;
         schedule();
@@ -138,11 +235,18 @@ export function startOutboxWorker({outbox, transport, now, policy: given, log = 
   kick(true);
   return {
     kick: () => kick(),
-    /** Stops looking, waits for the mail being sent, closes the transport. */
+    /** Why sending waits (the database refused the bookkeeping), or undefined. */
+    trouble: (): WorkerTrouble | undefined =>
+      trouble && {reason: trouble.reason, since: trouble.since, sentUnrecorded: accepted.size},
+    /** Stops looking, waits for the mail being sent, writes what is behind if it can, closes the transport. */
     async stop(): Promise<void> {
       stopped = true;
       clearTimeout(timer);
       await running;
+      catchUp();
+      if (accepted.size) {
+        log(`receiver: outbox: ${accepted.size} mails were sent but could not be marked sent (${trouble?.reason}); they go out again after a restart: ${[...accepted.keys()].join(' ')}`);
+      }
       transport.close();
     },
   };

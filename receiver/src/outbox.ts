@@ -94,7 +94,10 @@ export function openOutbox(db: BetterSqlite3.Database) {
     `SELECT * FROM outbox WHERE ${UNSENT} AND next_attempt_at <= ? ORDER BY next_attempt_at, id LIMIT ?`,
   );
   const next = db.prepare<[], {at: string | null}>(`SELECT min(next_attempt_at) AS at FROM outbox WHERE ${UNSENT}`);
-  const sent = db.prepare('UPDATE outbox SET sent_at = ?, message = NULL, attempts = attempts + 1, last_error = NULL WHERE id = ?');
+  const sent = db.prepare(
+    `UPDATE outbox SET sent_at = ?, message = NULL, attempts = attempts + 1, last_error = NULL
+     WHERE id = ? AND sent_at IS NULL AND json_extract(message, '$.messageId') = ?`,
+  );
   const retry = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, next_attempt_at = ? WHERE id = ?');
   const postpone = db.prepare(`UPDATE outbox SET next_attempt_at = ? WHERE ${UNSENT} AND next_attempt_at < ?`);
   const giveUp = db.prepare('UPDATE outbox SET attempts = attempts + 1, last_error = ?, given_up_at = ?, message = NULL WHERE id = ?');
@@ -117,8 +120,9 @@ export function openOutbox(db: BetterSqlite3.Database) {
     due: (now: string, limit = 50): OutboxRow[] => due.all(now, limit),
     /** When the next unsent mail is due, or undefined. */
     nextDue: (): string | undefined => next.get()?.at ?? undefined,
-    sent(id: number, now: string): void {
-      sent.run(now, id);
+    /** Marks mail `id` sent at `at`, if it is still the unsent mail with this Message-ID. */
+    sent(id: number, messageId: string, at: string): void {
+      sent.run(at, id, messageId);
     },
     retry(id: number, error: string, at: string): void {
       retry.run(error.slice(0, 500), at, id);

@@ -15,7 +15,9 @@ import {openStore} from './store.js';
 import {rateLimiter, type RateLimit} from './rate-limit.js';
 import {playFault, testControls, type Fault, type Route} from './test-controls.js';
 import {setUpMail, type MailOptions} from './mailing.js';
+import {databaseErrorText} from './outbox-worker.js';
 import {openSubscriptions} from './subscriptions.js';
+import {openConsentHistory} from './consent-history.js';
 import {signUp} from './double-opt-in.js';
 import {notifyMail} from './notify-mail.js';
 import {consentRoutes} from './consent-routes.js';
@@ -28,6 +30,8 @@ import {noteReference} from './log.js';
 import {referenceOf} from './reference.js';
 import {teamWorkspace} from './team/http.js';
 import type {OidcSettings} from './team/oidc.js';
+import {lockDataDir} from './serve-lock.js';
+import {cachedWritable} from './health-check.js';
 
 export {referenceOf};
 
@@ -54,10 +58,16 @@ export interface ReceiverOptions extends DeadlineOptions, MailOptions {
   testControls?: boolean;
   /** Days an expression of interest is kept; default 365. */
   retainDays?: number;
+  /** Days an address's consent history is kept after its newest entry, unless subscribed; default 1095. */
+  consentProofDays?: number;
   /** Field names kept besides the contract's (hidden inputs of a site). */
   extraFields?: string[];
   /** `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`: the team signs in through the organisation's identity provider too. */
   oidc?: OidcSettings;
+  /** `TEAM_REQUIRE_TOTP`: everyone in the team's workspace must use a second factor (TOTP). */
+  teamRequireTotp?: boolean;
+  /** `TEAM_TOTP_KEY`: 32 bytes in hex that seal the TOTP secrets in the database (AES-256-GCM). */
+  teamTotpKey?: string;
 }
 
 export interface Receiver {
@@ -65,7 +75,7 @@ export interface Receiver {
   handle(req: IncomingMessage, res: ServerResponse): boolean;
   /** Stops the outbox worker (after the mail being sent) and closes the database. */
   close(): Promise<void>;
-  /** The better-sqlite3 database (tables `submissions`, `newsletter_subscriptions`, `consents`, `outbox`). */
+  /** The better-sqlite3 database (tables `submissions`, `newsletter_subscriptions`, `consents`, `consent_withdrawals`, `outbox`). */
   db: BetterSqlite3.Database;
 }
 
@@ -87,7 +97,18 @@ function validate(form: unknown, data: Fields): Errors | {_form: 'choice'} {
   return {_form: 'choice'};
 }
 
+/** Throws DataDirInUse (serve-lock.ts) when another receiver runs on `opts.dataDir`. */
 export function createReceiver(opts: ReceiverOptions): Receiver {
+  const lock = lockDataDir(opts.dataDir); // first: a second receiver must not even start its outbox
+  try {
+    return receiverOn(opts, lock.release);
+  } catch (error) {
+    lock.release();
+    throw error;
+  }
+}
+
+function receiverOn(opts: ReceiverOptions, unlock: () => void): Receiver {
   const basePath = (opts.basePath ?? '/api').replace(/\/+$/, '');
   const allowed = opts.allowedOrigins ?? [];
   const maxBody = opts.maxBodyBytes ?? 64 * 1024;
@@ -96,13 +117,23 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   const trust = parseTrustProxy(opts.trustProxy === undefined ? undefined : String(opts.trustProxy));
   const client = (req: IncomingMessage) => clientAddress(req, trust);
   const store = openStore(opts.dataDir);
+  // first: a TOTP key that cannot open the stored secrets stops the start before anything runs
+  const team = (() => {
+    try {
+      return teamWorkspace({store, clock, publicUrl: opts.publicUrl, client, requireTotp: opts.teamRequireTotp, totpKey: opts.teamTotpKey, oidc: opts.oidc});
+    } catch (error) {
+      store.close();
+      throw error;
+    }
+  })();
   const subscriptions = openSubscriptions(store.db);
-  const mail = setUpMail(store.db, opts, clock);
+  const history = openConsentHistory(store.db, subscriptions);
+  const mail = setUpMail(store.db, opts, clock, store.checkWritable);
   const keep = allowList(opts.extraFields);
   const closed = interestClosed(opts);
   const applyRetention = () => {
     try {
-      purge(store, opts.retainDays, clock());
+      purge(store, opts, clock());
     } catch (error) {
       console.error('receiver: purge failed:', (error as Error).message);
     }
@@ -110,7 +141,6 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
   applyRetention();
   const daily = setInterval(applyRetention, DAY);
   daily.unref();
-  const team = teamWorkspace({store, clock, publicUrl: opts.publicUrl, client, oidc: opts.oidc});
   const limiter = rateLimiter(opts.rateLimit ?? {max: 30, windowMs: 60_000});
   const controls = opts.testControls
     ? testControls({
@@ -119,6 +149,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
         reset() {
           store.clear();
           subscriptions.clear();
+          history.clear();
           mail.outbox.clear();
           limiter.clear();
         },
@@ -181,25 +212,41 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
     sendJson(res, 200, success);
   }
 
-  /** 200 with the outbox's backlog and its oldest unsent mail when a row can be written, else 503. */
+  const checkWritable = cachedWritable(store.checkWritable, clock);
+  /**
+   * 200 with the outbox's backlog and its oldest unsent mail when a row can be written (one write per 5 s at
+   * most) and the outbox's bookkeeping is not behind, else 503 (with the reason).
+   */
   function health(req: IncomingMessage, res: ServerResponse): void {
-    // Backlog and the last SMTP error (an internal host and port) only for local requests, after TRUST_PROXY.
+    // Backlog, reasons and the last SMTP error (an internal host and port) only for local requests, after TRUST_PROXY.
     const local = /^(127\.|::1$)/.test(client(req));
     let outbox;
+    let failure: string | undefined;
+    // While the outbox is behind, the last good write says nothing: ask the database again.
+    const behind = mail.worker?.trouble();
     try {
-      store.checkWritable();
+      if (behind) store.checkWritable();
+      else checkWritable();
       outbox = mail.outbox.stats();
-    } catch {
-      return sendJson(res, 503, local ? {ok: false, database: 'not writable'} : {ok: false});
+    } catch (error) {
+      failure = databaseErrorText(error);
     }
-    sendJson(res, 200, local ? {ok: true, database: 'writable', outbox} : {ok: true});
+    if (!failure && !behind) return sendJson(res, 200, local ? {ok: true, database: 'writable', outbox} : {ok: true});
+    if (!local) return sendJson(res, 503, {ok: false});
+    sendJson(res, 503, {
+      ok: false,
+      database: failure ? 'not writable' : 'writable',
+      reason: failure ?? `outbox: ${behind!.reason}`,
+      ...(behind && {outboxPausedSince: behind.since, sentUnrecorded: behind.sentUnrecorded}),
+      ...(outbox && {outbox}),
+    });
   }
 
   const routes: Record<string, Route> = {
     'GET health': health,
     'POST submit': submit,
     'OPTIONS submit': (req, res) => preflight(req, res, allowed, 'POST'),
-    ...consentRoutes({subscriptions, now, client}),
+    ...consentRoutes({subscriptions, history, now, client}),
   };
   /** POSTs refused before they are read: a foreign browser Origin (403), `text/plain` (415). */
   const guarded = new Set(['submit', 'confirm', 'unsubscribe']);
@@ -255,6 +302,7 @@ export function createReceiver(opts: ReceiverOptions): Receiver {
       clearInterval(daily);
       await mail.worker?.stop();
       store.close();
+      unlock();
     },
     db: store.db,
   };

@@ -2,8 +2,10 @@
  * The retention rules (`purge`, also run by `serve` at start and then daily):
  * - newsletter sign-ups never confirmed: the subscription, its token and the
  *   sign-up go `UNCONFIRMED_DAYS` after the sign-up;
- * - unsubscribed addresses go `UNCONFIRMED_DAYS` after the unsubscription,
- *   with their proofs of consent;
+ * - unsubscribed addresses go `UNCONFIRMED_DAYS` after the unsubscription;
+ * - an address's consent history (its proofs of confirmation and withdrawal,
+ *   consent-history.ts) goes `consentProofDays` after its newest entry unless
+ *   the address is subscribed now, whatever happened to its subscription row;
  * - newsletter sign-ups that no subscription refers to any more (repeated
  *   sign-ups of a confirmed address) go after `UNCONFIRMED_DAYS`;
  * - expressions of interest go `retainDays` after they arrived;
@@ -12,6 +14,7 @@
  */
 import type {Store} from './store.js';
 import {openSubscriptions} from './subscriptions.js';
+import {DEFAULT_CONSENT_PROOF_DAYS, openConsentHistory} from './consent-history.js';
 import {openOutbox} from './outbox.js';
 
 export const UNCONFIRMED_DAYS = 30;
@@ -26,10 +29,18 @@ export interface Purged {
   outbox: number;
 }
 
-export function purge(store: Store, retainDays = DEFAULT_RETAIN_DAYS, now = Date.now()): Purged {
+export interface Retention {
+  /** Days an expression of interest is kept (`RETAIN_DAYS`). */
+  retainDays?: number;
+  /** Days a consent history is kept after its newest entry (`CONSENT_PROOF_DAYS`). */
+  consentProofDays?: number;
+}
+
+export function purge(store: Store, {retainDays = DEFAULT_RETAIN_DAYS, consentProofDays = DEFAULT_CONSENT_PROOF_DAYS}: Retention = {}, now = Date.now()): Purged {
   const before = (days: number) => new Date(now - days * DAY).toISOString();
   const month = before(UNCONFIRMED_DAYS);
-  openSubscriptions(store.db); // the tables exist even in a database that never saw a sign-up
+  // the tables exist even in a database that never saw a sign-up
+  const history = openConsentHistory(store.db, openSubscriptions(store.db));
   const outbox = openOutbox(store.db);
   return store.db.transaction(() => ({
     subscriptions: store.db
@@ -38,10 +49,7 @@ export function purge(store: Store, retainDays = DEFAULT_RETAIN_DAYS, now = Date
          WHERE (status = 'pending' AND signed_up_at < ?) OR (status = 'unsubscribed' AND unsubscribed_at < ?)`,
       )
       .run(month, month).changes,
-    // the proofs go with their subscription (counted with it)
-    consents: store.db
-      .prepare('DELETE FROM consents WHERE email_key NOT IN (SELECT email_key FROM newsletter_subscriptions WHERE email_key IS NOT NULL)')
-      .run().changes,
+    consents: history.purge(before(consentProofDays)),
     newsletter: store.db
       .prepare(
         `DELETE FROM submissions WHERE form = 'newsletter' AND created_at < ?

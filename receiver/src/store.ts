@@ -29,9 +29,14 @@ CREATE TABLE IF NOT EXISTS health (id INTEGER PRIMARY KEY CHECK (id = 1), checke
 
 export type Store = ReturnType<typeof openStore>;
 
-export function openStore(dataDir: string) {
+/** Creates `dataDir` if missing; 0700 whatever the umask, also for a folder made before. */
+export function makeDataDir(dataDir: string): void {
   mkdirSync(dataDir, {recursive: true, mode: 0o700});
-  chmodSync(dataDir, 0o700); // whatever the umask, and for a folder made before
+  chmodSync(dataDir, 0o700);
+}
+
+export function openStore(dataDir: string) {
+  makeDataDir(dataDir);
   const file = join(dataDir, 'submissions.sqlite');
   const db = new Database(file);
   chmodSync(file, 0o600);

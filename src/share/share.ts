@@ -39,7 +39,8 @@ const encode = encodeURIComponent;
  * @csspart form - The Mastodon form (server name).
  * @csspart label - The label of the Mastodon field and of the link field.
  * @csspart field - The Mastodon server field, and the read-only link field shown where the clipboard is refused.
- * @csspart status - "Link kopiert.", or that a server name cannot be used (a live region).
+ * @csspart status - "Link kopiert." (a live region).
+ * @csspart error - That the Mastodon server name cannot be used, between its label and field (a live region).
  *
  * @cssproperty --kp-color-accent - Buttons and links.
  *
@@ -65,14 +66,48 @@ export class KpShare extends KpElement {
   /** Space-separated, in the order shown: linkedin, mastodon, bluesky, facebook, whatsapp, threema, x. */
   networks = '';
 
-  /** After a click: 1 copied, 2 clipboard refused (the link field shows), 3 not a server name. */
+  /** After a click: 1 copied, 2 clipboard refused (the link field shows), 3 not a server name (shown at its field). */
   private said = 0;
 
-  /** Title and URL shared at the last render. */
-  #shared: [string, string] = ['', ''];
+  /**
+   * Title and URL to share, read now: a single-page host may have moved to
+   * another page (`history.pushState`, a new `document.title`) since the last render.
+   */
+  #shared(): [string, string] {
+    const raw = this.url.trim();
+    const given = raw && httpUrl(raw);
+    if (raw && !given) this.reportAttribute('url', this.url, "not an http(s) URL; the page's own is shared.");
+    // A lone surrogate (a broken title) would make encodeURIComponent throw: left out.
+    const title = (this.title.trim() || document.title).replace(/\p{Cs}/gu, '');
+    return [title, given || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href];
+  }
+
+  /**
+   * Renders at once, so that every link's address is the page's current one
+   * when the browser follows it: at a click (before the browser acts on it),
+   * and at a pointer's press or a key (before a middle click, or the context
+   * menu's "open in new tab" and "copy link", which send no click).
+   */
+  #now() {
+    this.update(new Map());
+  }
 
   #fire(method: string) {
     this.dispatchEvent(new KpEvent('kp-share', {method}));
+  }
+
+  #later?: ReturnType<typeof setTimeout>;
+
+  /**
+   * Shows `said`: nothing (0) and the link field (2) at once, a message in a
+   * live region (1, 3) after a tenth of a second with none, so that a screen
+   * reader announces it again on every try, the same text as before too (a
+   * live region is read when its text changes).
+   */
+  #say(said: number) {
+    clearTimeout(this.#later);
+    this.said = said === 1 || said === 3 ? 0 : said;
+    if (this.said !== said) this.#later = setTimeout(() => (this.said = said), 100);
   }
 
   /** Focuses and selects the field `id` once rendered. */
@@ -87,37 +122,40 @@ export class KpShare extends KpElement {
   #toot(e: Event) {
     e.preventDefault();
     const host = mastodonHost((server = (e.target as HTMLFormElement).s.value));
-    this.said = host ? 0 : 3;
+    this.#say(host ? 0 : 3);
     if (host) {
-      open(shareUrl(NETWORKS.Mastodon, ...this.#shared, host), '_blank', 'noopener,noreferrer');
+      open(shareUrl(NETWORKS.Mastodon, ...this.#shared(), host), '_blank', 'noopener,noreferrer');
       this.#fire('mastodon');
     } else this.#focus('s');
   }
 
   protected override render() {
-    const raw = this.url.trim();
-    const given = raw && httpUrl(raw);
-    if (raw && !given) this.reportAttribute('url', this.url, "not an http(s) URL; the page's own is shared.");
-    const url = given || document.querySelector<HTMLLinkElement>('link[rel=canonical]')?.href || location.href;
-    // A lone surrogate (a broken title) would make encodeURIComponent throw: left out.
-    const title = (this.title.trim() || document.title).replace(/\p{Cs}/gu, '');
-    this.#shared = [title, url];
+    const [title, url] = this.#shared();
     const shown = [...new Set((this.networks.match(/\S+/g) ?? []).map((n) => Object.keys(NETWORKS).find((k) => k.toLowerCase() === n.toLowerCase())))];
     if (shown.includes(undefined)) this.reportAttribute('networks', this.networks, `unknown names left out; known: ${Object.keys(NETWORKS).join(' ').toLowerCase()}.`);
+    const bad = this.said === 3;
     const button = (d: string, text: string, click: () => unknown) =>
       html`<button class="button secondary" part="button" @click=${click}>${icon(d)}${text}</button>`;
-    const link = (d: string, text: string, href: string, method: string) =>
-      html`<a class="button secondary" part="button" href=${href} target=${method === 'email' ? nothing : '_blank'} rel="noopener noreferrer" @click=${() =>
-        this.#fire(method)}>${icon(d)}${text}</a>`;
+    // Said in words, not only by the icon: read by screen readers, also in a list of links.
+    const away = html` <span class="visually-hidden">${msg('(öffnet neues Fenster)')}</span>`;
+    const link = (d: string, text: string, href: string, method: string, tab = method !== 'email') =>
+      html`<a class="button secondary" part="button" href=${href} target=${tab ? '_blank' : nothing} rel="noopener noreferrer" @click=${() =>
+        this.#fire(method)}>${icon(d)}${text}${tab ? away : nothing}</a>`;
     // No white space between tags: Lit ships template text as written.
-    return html`<div part="base" title=""><div class="actions">${
-      navigator.share ? button(NATIVE, msg('Teilen'), () => navigator.share({title, url}).then(() => this.#fire('native'), () => 0)) : nothing
+    // The buttons read what is shared at the click (#shared); the links' addresses are rendered again then (#now).
+    return html`<div part="base" title="" @click=${this.#now} @pointerdown=${this.#now} @keydown=${this.#now}><div class="actions">${
+      navigator.share
+        ? button(NATIVE, msg('Teilen'), () => {
+            const [title, url] = this.#shared();
+            navigator.share({title, url}).then(() => this.#fire('native'), () => 0);
+          })
+        : nothing
     }${button(COPY, msg('Link kopieren'), async () => {
       try {
-        await navigator.clipboard.writeText(url);
-        this.said = 1;
+        await navigator.clipboard.writeText(this.#shared()[1]);
+        this.#say(1);
       } catch {
-        this.said = 2;
+        this.#say(2);
         this.#focus('l');
       }
       this.#fire('copy');
@@ -127,12 +165,14 @@ export class KpShare extends KpElement {
         : name === 'Mastodon'
           ? html`<details><summary class="button secondary" part="button">${icon(AWAY)}${name}</summary><form part="form" @submit=${this.#toot}><label part="label" for="s">${msg(
               'Ihr Mastodon-Server',
-            )}</label><input id="s" part="field" value=${server} placeholder="mastodon.social" aria-invalid=${
-              this.said === 3
-            }><button class="button" part="button">${msg('Teilen')}</button></form></details>`
+            )}</label><p id="e" class="error" part="error" role="status">${
+              bad ? html`<span class="visually-hidden">${msg('Fehler:')}</span> ${msg('Bitte geben Sie einen Servernamen ein.')}` : nothing
+            }</p><input id="s" part="field" value=${server} placeholder="mastodon.social" aria-invalid=${bad || nothing} aria-describedby=${
+              bad ? 'e' : nothing
+            }><button class="button" part="button">${msg('Teilen')}${away}</button></form></details>`
           : link(AWAY, name, shareUrl(NETWORKS[name], title, url), name.toLowerCase()),
     )}</div><div class="status" part="status" role="status">${
-      this.said === 1 ? msg('Link kopiert.') : this.said === 3 ? msg('Bitte geben Sie einen Servernamen ein.') : nothing
+      this.said === 1 ? msg('Link kopiert.') : nothing
     }</div>${
       this.said === 2 ? html`<label part="label" for="l">${msg('Link kopieren')}</label><input id="l" part="field" readonly .value=${url}>` : nothing
     }</div>`;

@@ -28,18 +28,52 @@ async function make(attrs: Record<string, string> = {}, {lang = 'de', fallback =
 }
 
 const all = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const link = (el: Element, text: string) => all(el, 'a').find((a) => a.textContent!.trim() === text) as HTMLAnchorElement;
-const button = (el: Element, text: string) => all(el, 'button').find((b) => b.textContent!.trim() === text)!;
+/** The words a sighted visitor reads on a button or link (without visually hidden ones). */
+const shown = (e: Element) =>
+  [...e.childNodes]
+    .map((n) => (n instanceof Text || (n instanceof Element && !n.matches('.visually-hidden')) ? n.textContent : ''))
+    .join('')
+    .trim();
+/** The words a screen reader reads (all text; the icons are aria-hidden and have none). */
+const spoken = (e: Element) => e.textContent!.replace(/\s+/g, ' ').trim();
+const link = (el: Element, text: string) => all(el, 'a').find((a) => shown(a) === text) as HTMLAnchorElement;
+const button = (el: Element, text: string) => all(el, 'button').find((b) => shown(b) === text)!;
 const events = (el: Element) => {
   const methods: string[] = [];
   document.addEventListener('kp-share', (e) => e.composedPath()[0] === el && methods.push(e.detail.method));
   return methods;
 };
+/** The texts `node` holds at each change from now on, with when (a screen reader speaks a live region's changes). */
+function watch(node: Node) {
+  const seen: [string, number][] = [];
+  const observer = new MutationObserver(() => seen.push([node.textContent!.replace(/\s+/g, ' ').trim(), performance.now()]));
+  observer.observe(node, {childList: true, characterData: true, subtree: true});
+  return Object.assign(seen, {stop: () => observer.disconnect()});
+}
 /** Clicks a link without leaving the page (a click on the real element; the navigation itself is cancelled). */
-function clickWithoutLeaving(a: HTMLElement) {
+function clickWithoutLeaving(a: HTMLElement | undefined) {
+  if (!a) throw new Error('no such link'); // before the listener: a lingering one would let a later click leave the page
   const stop = (e: Event) => e.preventDefault();
   document.addEventListener('click', stop, {capture: true, once: true});
   a.click();
+}
+/**
+ * Clicks link `a` and answers the address the browser would follow: read in the
+ * click's last listener (on window, after every other), which then cancels the navigation.
+ */
+function hrefAtClick(a: HTMLAnchorElement | undefined): string {
+  if (!a) throw new Error('no such link');
+  let href = '';
+  window.addEventListener('click', (e) => ((href = (e.composedPath()[0] as HTMLAnchorElement).href), e.preventDefault()), {once: true});
+  a.click();
+  return href;
+}
+/** Moves this page to `path` as a single-page app does (no load, no event), with a new title; `back()` returns. */
+function spaMove(path: string, title: string) {
+  const [was, wasTitle] = [location.href, document.title];
+  history.pushState(null, '', path);
+  document.title = title;
+  return {back: () => (history.replaceState(null, '', was), (document.title = wasTitle))};
 }
 /** A real pointer click at the element's centre (user activation, as a visitor's click). */
 async function realClick(target: HTMLElement) {
@@ -83,7 +117,7 @@ describe('<kp-share>', () => {
 
   it('links each network to its own share page with the URL and title intact', async () => {
     const el = await make({url: RAW_URL, title: TITLE, networks: 'linkedin mastodon bluesky facebook whatsapp threema x'});
-    const names = all(el, '.actions > a, .actions summary').map((a) => a.textContent!.trim());
+    const names = all(el, '.actions > a, .actions summary').map(shown);
     expect(names).to.deep.equal(['E-Mail', 'LinkedIn', 'Mastodon', 'Bluesky', 'Facebook', 'WhatsApp', 'Threema', 'X'], 'in the order given');
     const text = `${TITLE} ${URL_}`;
     const expected: [string, string, Record<string, string>][] = [
@@ -121,6 +155,21 @@ describe('<kp-share>', () => {
     expect(composed).to.equal(true);
   });
 
+  it('says in words, not only by an icon, that a network opens in a new window', async () => {
+    const el = await make({networks: 'linkedin mastodon x'});
+    $(el, 'summary').click();
+    await el.updateComplete;
+    const away = [...all(el, 'a[target=_blank]'), $(el, 'form button')];
+    expect(away.map(spoken)).to.deep.equal(['LinkedIn (öffnet neues Fenster)', 'X (öffnet neues Fenster)', 'Teilen (öffnet neues Fenster)']);
+    for (const e of away) {
+      const words = e.querySelector('.visually-hidden')!;
+      expect(words.closest('[aria-hidden]'), spoken(e)).to.equal(null, 'read by screen readers');
+      expect(words.getBoundingClientRect().width, spoken(e)).to.be.at.most(1, 'visually hidden: the button keeps its look');
+    }
+    expect(spoken(link(el, 'E-Mail'))).to.equal('E-Mail', 'the mail program is no new window');
+    await expect(el).to.be.accessible();
+  });
+
   describe('the clipboard', () => {
     after(() => executeServerCommand('kp-clipboard', {reset: true}));
 
@@ -150,8 +199,7 @@ describe('<kp-share>', () => {
       const methods = events(el);
       // A real click: Firefox lets a page write to the clipboard only from a visitor's gesture.
       await realClick(button(el, 'Link kopieren'));
-      await until(() => methods.length > 0, 3000, 'kp-share');
-      expect(shadowText(el, '[role=status]')).to.equal('Link kopiert.');
+      await until(() => shadowText(el, '[role=status]') === 'Link kopiert.', 3000, '"Link kopiert."');
       expect(methods).to.deep.equal(['copy']);
       expect(el.shadowRoot!.querySelector('input')).to.equal(null, 'no field when the copy worked');
       if (chromium) expect(await navigator.clipboard.readText()).to.equal(URL_);
@@ -169,6 +217,38 @@ describe('<kp-share>', () => {
         }
         target.remove();
       }
+      await expect(el).to.be.accessible();
+    });
+
+    it('copies the address of the page the visitor is on at the click (a single-page host\'s pushState)', async () => {
+      const chromium = await executeServerCommand('kp-clipboard', {grant: true});
+      const el = await make();
+      const moved = spaMove('/programm/neue-seite?a=1#teil', 'Neue Seite');
+      const copied = sinon.spy(navigator.clipboard, 'writeText'); // passes the text on to the real clipboard
+      try {
+        await realClick(button(el, 'Link kopieren'));
+        await until(() => shadowText(el, '.status') === 'Link kopiert.', 3000, '"Link kopiert."');
+        const now = `${location.origin}/programm/neue-seite?a=1#teil`;
+        expect(copied.firstCall.args).to.deep.equal([now]);
+        if (chromium) expect(await navigator.clipboard.readText()).to.equal(now);
+      } finally {
+        moved.back();
+      }
+    });
+
+    it('says "Link kopiert." again on every copy: the live region is empty for a moment, then says it', async () => {
+      await executeServerCommand('kp-clipboard', {grant: true});
+      const el = await make({url: RAW_URL});
+      const status = $(el, '.status');
+      await realClick(button(el, 'Link kopieren'));
+      await until(() => shadowText(el, '.status') === 'Link kopiert.', 3000, 'the first confirmation');
+      const seen = watch(status);
+      await realClick(button(el, 'Link kopieren'));
+      await until(() => seen.length >= 2 && seen.at(-1)![0] === 'Link kopiert.', 3000, 'the second confirmation');
+      seen.stop();
+      const texts = seen.map(([text]) => text);
+      expect(texts).to.deep.equal(['', 'Link kopiert.'], 'cleared, then said again');
+      expect(seen[1][1] - seen[0][1]).to.be.at.least(16, 'empty for at least a frame');
       await expect(el).to.be.accessible();
     });
   });
@@ -210,6 +290,17 @@ describe('<kp-share>', () => {
         await new Promise((r) => setTimeout(r, 50));
         expect(methods).to.deep.equal(['native'], 'nothing when the visitor closes the sheet');
         await expect(el).to.be.accessible();
+        // A single-page host moved on: the sheet gets the page the visitor is on (this one had url and title set).
+        const spa = await make();
+        const moved = spaMove('/programm/neue-seite', 'Neue Seite');
+        answer = 'shared';
+        try {
+          button(spa, 'Teilen').click();
+          await until(() => calls.length === 3);
+          expect(calls[2]).to.deep.equal({title: 'Neue Seite', url: `${location.origin}/programm/neue-seite`});
+        } finally {
+          moved.back();
+        }
       } finally {
         delete (navigator as {share?: unknown}).share;
       }
@@ -237,8 +328,8 @@ describe('<kp-share>', () => {
         input.value = bad;
         form.requestSubmit();
         await el.updateComplete;
-        expect(input.getAttribute('aria-invalid'), bad).to.equal('true');
-        expect(shadowText(el, '[role=status]'), bad).to.equal('Bitte geben Sie einen Servernamen ein.');
+        await until(() => input.getAttribute('aria-invalid') === 'true', 3000, `${bad}: aria-invalid`);
+        expect(shadowText(el, 'form [role=status]'), bad).to.equal('Fehler: Bitte geben Sie einen Servernamen ein.');
       }
       expect(open.called).to.equal(false);
       await expect(el).to.be.accessible();
@@ -246,7 +337,7 @@ describe('<kp-share>', () => {
       input.value = ' https://@anna@Social.Example.org/ ';
       form.requestSubmit();
       await el.updateComplete;
-      expect(input.getAttribute('aria-invalid')).to.equal('false');
+      expect(input.hasAttribute('aria-invalid')).to.equal(false);
       expect(open.callCount).to.equal(1);
       const [href, target, features] = open.firstCall.args as [string, string, string];
       const url = new URL(href);
@@ -261,6 +352,74 @@ describe('<kp-share>', () => {
       expect(($(other, 'input') as HTMLInputElement).value).to.equal(' https://@anna@Social.Example.org/ ');
       expect([localStorage.length, sessionStorage.length, document.cookie]).to.deep.equal([0, 0, '']);
     });
+
+    it('ties its error to the field: aria-describedby names it, aria-invalid is true while it shows, both go once fixed', async () => {
+      const el = await make({networks: 'mastodon bluesky'});
+      sinon.stub(window, 'open').returns(null);
+      $(el, 'summary').click();
+      await el.updateComplete;
+      const form = $(el, 'form') as HTMLFormElement;
+      const input = form.querySelector('input')!;
+      const tied = () => [input.getAttribute('aria-invalid'), input.getAttribute('aria-describedby')];
+      expect(tied()).to.deep.equal([null, null], 'nothing wrong before a try');
+
+      input.value = 'kein server';
+      form.requestSubmit();
+      await until(() => input.getAttribute('aria-invalid') === 'true', 3000, 'aria-invalid');
+      const error = el.shadowRoot!.getElementById(input.getAttribute('aria-describedby')!)!;
+      expect(error.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Fehler: Bitte geben Sie einen Servernamen ein.');
+      expect(form.contains(error)).to.equal(true, 'at its field (not after the other networks)');
+      expect(error.checkVisibility()).to.equal(true);
+      await expect(el).to.be.accessible();
+
+      // Tried again with another wrong name: said again (the live region goes through empty).
+      const seen = watch(error);
+      input.value = 'localhost';
+      form.requestSubmit();
+      await until(() => seen.at(-1)?.[0] === 'Fehler: Bitte geben Sie einen Servernamen ein.', 3000, 'the error again');
+      seen.stop();
+      expect(seen.map(([text]) => text)).to.deep.equal(['', 'Fehler: Bitte geben Sie einen Servernamen ein.']);
+      expect(tied()).to.deep.equal(['true', error.id]);
+
+      input.value = 'mastodon.social';
+      form.requestSubmit();
+      await el.updateComplete;
+      expect(tied()).to.deep.equal([null, null], 'fixed: neither attribute left');
+      expect(error.textContent!.trim()).to.equal('');
+      await new Promise((r) => setTimeout(r, 150));
+      expect(tied()).to.deep.equal([null, null], 'and no late error after a quick fix');
+    });
+  });
+
+  describe('a single-page host (history.pushState, document.title changed, no reload)', () => {
+    it('links to the page the visitor is on at the click: each network, e-mail, Mastodon', async () => {
+      const el = await make({networks: 'linkedin mastodon x'});
+      const open = sinon.stub(window, 'open').returns(null);
+      const moved = spaMove('/programm/neue-seite?a=1#teil', 'Neue Seite');
+      try {
+        const now = location.href;
+        expect(new URL(hrefAtClick(link(el, 'LinkedIn'))).searchParams.get('url')).to.equal(now);
+        expect(Object.fromEntries(new URL(hrefAtClick(link(el, 'X'))).searchParams)).to.deep.equal({text: 'Neue Seite', url: now});
+        const mail = new URLSearchParams(new URL(hrefAtClick(link(el, 'E-Mail'))).search);
+        expect([mail.get('subject'), mail.get('body')]).to.deep.equal(['Neue Seite', `Lesetipp: Neue Seite\r\n${now}`]);
+
+        $(el, 'summary').click();
+        await el.updateComplete;
+        history.pushState(null, '', '/programm/dritte-seite');
+        const form = $(el, 'form') as HTMLFormElement;
+        form.querySelector('input')!.value = 'mastodon.social';
+        form.requestSubmit();
+        expect(new URL(open.firstCall.args[0] as string).searchParams.get('text')).to.equal(`Neue Seite ${location.origin}/programm/dritte-seite`);
+
+        // Before a middle click or the context menu's "open in new tab" / "copy link" (no click event): the pointer's press.
+        history.pushState(null, '', '/programm/vierte-seite');
+        const linkedin = link(el, 'LinkedIn');
+        linkedin.dispatchEvent(new PointerEvent('pointerdown', {bubbles: true, composed: true, button: 1}));
+        expect(new URL(linkedin.href).searchParams.get('url')).to.equal(`${location.origin}/programm/vierte-seite`);
+      } finally {
+        moved.back();
+      }
+    });
   });
 
   describe('keyboard', () => {
@@ -268,7 +427,7 @@ describe('<kp-share>', () => {
       const el = await make({url: 'https://example.org/', title: 'T', networks: 'linkedin mastodon'});
       const open = sinon.stub(window, 'open').returns(null);
       const methods = events(el);
-      const focused = () => el.shadowRoot!.activeElement?.textContent?.trim();
+      const focused = () => el.shadowRoot!.activeElement && shown(el.shadowRoot!.activeElement);
       button(el, 'Link kopieren').focus();
       const order = [focused()];
       for (let i = 0; i < 3; i++) {
@@ -292,22 +451,24 @@ describe('<kp-share>', () => {
     });
   });
 
-  const languages: [string, string[], string, string][] = [
-    ['de', ['Link kopieren', 'E-Mail'], 'Lesetipp: T', 'Ihr Mastodon-Server'],
-    ['en', ['Copy link', 'Email'], 'Worth reading: T', 'Your Mastodon server'],
-    ['fr', ['Copier le lien', 'E-mail'], 'À lire : T', 'Votre serveur Mastodon'],
-    ['es', ['Copiar enlace', 'Correo electrónico'], 'Lectura recomendada: T', 'Su servidor de Mastodon'],
-    ['pt-BR', ['Copiar link', 'E-mail'], 'Leitura recomendada: T', 'Seu servidor do Mastodon'],
-    ['tr', ['Link kopieren', 'E-Mail'], 'Lesetipp: T', 'Ihr Mastodon-Server'],
+  const languages: [string, string[], string, string, string][] = [
+    ['de', ['Link kopieren', 'E-Mail'], 'Lesetipp: T', 'Ihr Mastodon-Server', '(öffnet neues Fenster)'],
+    ['en', ['Copy link', 'Email'], 'Worth reading: T', 'Your Mastodon server', '(opens in a new window)'],
+    ['fr', ['Copier le lien', 'E-mail'], 'À lire : T', 'Votre serveur Mastodon', '(s’ouvre dans une nouvelle fenêtre)'],
+    ['es', ['Copiar enlace', 'Correo electrónico'], 'Lectura recomendada: T', 'Su servidor de Mastodon', '(se abre en una ventana nueva)'],
+    ['pt-BR', ['Copiar link', 'E-mail'], 'Leitura recomendada: T', 'Seu servidor do Mastodon', '(abre em uma nova janela)'],
+    ['tr', ['Link kopieren', 'E-Mail'], 'Lesetipp: T', 'Ihr Mastodon-Server', '(öffnet neues Fenster)'],
   ];
-  for (const [lang, labels, body, server] of languages) {
+  for (const [lang, labels, body, server, away] of languages) {
     it(`speaks ${lang}`, async () => {
-      const el = await make({title: 'T', url: 'https://example.org/', networks: 'mastodon'}, {lang});
-      expect(all(el, '.actions > button, .actions > a').map((b) => b.textContent!.trim())).to.deep.equal(labels);
+      const el = await make({title: 'T', url: 'https://example.org/', networks: 'mastodon x'}, {lang});
+      expect(all(el, '.actions > button, .actions > a').map((b) => b.textContent!.trim()).slice(0, 2)).to.deep.equal(labels);
       const mail = new URLSearchParams(new URL(all(el, 'a')[0].getAttribute('href')!).search);
       expect(mail.get('body')).to.equal(`${body}\r\nhttps://example.org/`);
       expect(mail.get('subject')).to.equal('T');
       expect(shadowText(el, '[part=label]')).to.equal(server);
+      expect(spoken(all(el, 'a')[1])).to.equal(`X ${away}`);
+      expect(spoken($(el, 'form button'))).to.equal(`${shown($(el, 'form button'))} ${away}`);
     });
   }
 
@@ -336,7 +497,7 @@ describe('<kp-share>', () => {
       const el = await make({networks: ' LinkedIn myspace constructor __proto__ toString linkedin  x '});
       el.requestUpdate();
       await el.updateComplete;
-      expect(all(el, '.actions > a').map((a) => a.textContent)).to.deep.equal(['E-Mail', 'LinkedIn', 'X']);
+      expect(all(el, '.actions > a').map(shown)).to.deep.equal(['E-Mail', 'LinkedIn', 'X']);
       expect(log.errors).to.have.length(1);
       expect(log.errors[0]).to.contain('<kp-share>').and.contain('"networks"').and.contain('myspace');
     });

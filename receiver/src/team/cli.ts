@@ -3,6 +3,7 @@
  *
  *   user add EMAIL --role viewer|editor|admin [--password-stdin]
  *   user list | user role EMAIL ROLE | user remove EMAIL
+ *   user totp-reset EMAIL                               removes the second factor (a lost phone)
  *   audit [--since DATE]                                JSON lines
  *
  * Without --password-stdin, `user add` prints a one-time link (24 h) where the
@@ -106,7 +107,15 @@ export function userCommand(args: string[]): void {
     console.log(`${email.toLowerCase()}: removed and signed out`);
     return;
   }
-  throw new UsageError('user add|list|role|remove');
+  if (sub === 'totp-reset') {
+    const {words: given} = words(rest, [], []);
+    if (given.length !== 1) throw new UsageError('user totp-reset takes EMAIL');
+    const email = address('user totp-reset', given[0]);
+    withTeam((team) => team.resetTotp(email, now, CLI_ACCOUNT));
+    console.log(`${email.toLowerCase()}: second factor removed, signed out everywhere`);
+    return;
+  }
+  throw new UsageError('user add|list|role|remove|totp-reset');
 }
 
 export function auditCommand(args: string[]): void {

@@ -26,6 +26,8 @@ import {isEmail} from '../../../src/shared/rules.js';
 import {createHash} from 'node:crypto';
 import {addressKey} from '../addresses.js';
 import {oidcSignIn, type OidcSettings} from './oidc.js';
+import {secondFactor} from './totp.js';
+import {securityPage} from './security-page.js';
 
 export interface TeamOptions {
   store: Store;
@@ -35,6 +37,10 @@ export interface TeamOptions {
   client: (req: IncomingMessage) => string;
   /** Sign-in through the organisation's identity provider too (oidc.ts); needs `publicUrl`. */
   oidc?: OidcSettings;
+  /** TEAM_REQUIRE_TOTP: a person without a second factor can reach only its setup. */
+  requireTotp?: boolean;
+  /** TEAM_TOTP_KEY (hex): seals the TOTP secrets in the database. */
+  totpKey?: string;
 }
 
 const RANK: Record<Role, number> = {viewer: 0, editor: 1, admin: 2};
@@ -43,6 +49,8 @@ const THROTTLE_MS = 15 * 60_000;
 export const PAGE_SIZE = 50;
 /** A hash to check against for unknown accounts, so that they take as long as known ones. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
+/** What a person without a second factor may reach while TEAM_REQUIRE_TOTP holds: signing in and out, and the setup. */
+const OPEN_WITHOUT_TOTP = new Set(['sign-in', 'sign-out', 'password', 'security', 'security/enable']);
 
 function send(res: ServerResponse, status: number, html: string, headers: Record<string, string | string[]> = {}): void {
   if (res.headersSent || res.destroyed) return;
@@ -75,7 +83,7 @@ function cookies(req: IncomingMessage): Record<string, string> {
 const addressHash = (email: string) => 'sha256:' + createHash('sha256').update(addressKey(email)).digest('hex').slice(0, 16);
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export function teamWorkspace({store, clock, publicUrl, client, oidc}: TeamOptions) {
+export function teamWorkspace({store, clock, publicUrl, client, requireTotp = false, totpKey, oidc}: TeamOptions) {
   const db = store.db;
   const team = users(db);
   const live = sessions(db);
@@ -88,6 +96,18 @@ export function teamWorkspace({store, clock, publicUrl, client, oidc}: TeamOptio
   const cookie = (value: string, maxAge?: number) =>
     `${COOKIE}=${value}; Path=/; HttpOnly; SameSite=Strict${secure ? '; Secure' : ''}${maxAge === undefined ? '' : `; Max-Age=${maxAge}`}`;
   const now = () => new Date(clock());
+  const factor = secondFactor(db, totpKey === undefined ? undefined : Buffer.from(totpKey, 'hex'));
+  const security = securityPage({
+    db,
+    factor,
+    clock,
+    requireTotp,
+    issuer: publicUrl ? `Klimapartner (${new URL(publicUrl).hostname})` : 'Klimapartner',
+    send,
+    redirect,
+    throttle: perAccount,
+    endOthers: (req, email) => live.endOthers(email, cookies(req)[COOKIE] ?? ''),
+  });
 
   /** A new session id at every sign-in (by password or the identity provider); one the browser still had ends. Returns the Set-Cookie. */
   function startSession(req: IncomingMessage, email: string): string {
@@ -227,6 +247,7 @@ export function teamWorkspace({store, clock, publicUrl, client, oidc}: TeamOptio
   async function signIn(req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en', fields: URLSearchParams): Promise<void> {
     const email = accountKey(fields.get('email') ?? '');
     const password = fields.get('password') ?? '';
+    const code = (fields.get('code') ?? '').trim();
     const at = clock();
     const ip = client(req);
     if (perAccount.blocked(email, at) || perClient.blocked(ip, at)) {
@@ -241,10 +262,20 @@ export function teamWorkspace({store, clock, publicUrl, client, oidc}: TeamOptio
       audit(db, now(), email || null, 'sign-in.failed');
       return send(res, 401, page(lang, t.signIn, signInPage(t, lang, [t.failed], email)));
     }
+    if (factor.enabled(user.email)) {
+      const used = code ? factor.check(user.email, code, at) : undefined;
+      if (!used) {
+        perAccount.fail(email, at);
+        perClient.fail(ip, at);
+        audit(db, now(), user.email, 'sign-in.code-failed');
+        return send(res, 401, page(lang, t.signIn, signInPage(t, lang, [t.failed], email)));
+      }
+      if (used === 'recovery') audit(db, now(), user.email, 'sign-in.recovery-code', `${factor.recoveryLeft(user.email)} left`);
+    }
     perAccount.clear(email);
     const session = startSession(req, user.email);
     audit(db, now(), user.email, 'sign-in');
-    redirect(res, '/team/', {'Set-Cookie': session});
+    redirect(res, requireTotp && !factor.enabled(user.email) ? '/team/security' : '/team/', {'Set-Cookie': session});
   }
 
   async function setPassword(res: ServerResponse, t: Texts, lang: 'de' | 'en', fields: URLSearchParams): Promise<void> {
@@ -269,6 +300,12 @@ export function teamWorkspace({store, clock, publicUrl, client, oidc}: TeamOptio
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     if (path === '/team') return redirect(res, '/team/');
     const sub = path.slice('/team/'.length);
+    // TEAM_REQUIRE_TOTP: whoever can sign in with a password needs the second factor; a person without a
+    // password signs in only through the identity provider, which does its own MFA (docs/receiver.md).
+    if (requireTotp && !OPEN_WITHOUT_TOTP.has(sub)) {
+      const s = session(req);
+      if (s && !factor.enabled(s.email) && team.find(s.email)?.password_hash) return redirect(res, '/team/security');
+    }
 
     if (method === 'GET') {
       if (sub === '') return home(req, res, t, lang);
@@ -302,6 +339,7 @@ export function teamWorkspace({store, clock, publicUrl, client, oidc}: TeamOptio
         });
         return void res.end(body);
       }
+      if (sub === 'security') return security.show(res, t, lang, s);
       if (sub === 'privacy') {
         if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
         const email = (new URL(req.url ?? '/', 'http://localhost').searchParams.get('email') ?? '').trim();
@@ -351,6 +389,7 @@ export function teamWorkspace({store, clock, publicUrl, client, oidc}: TeamOptio
       audit(db, now(), s.email, 'sign-out');
       return redirect(res, '/team/', {'Set-Cookie': cookie('', 0)});
     }
+    if (sub.startsWith('security/')) return security.change(req, res, t, lang, s, sub.slice('security/'.length), fields);
     if (sub === 'privacy/erase') {
       if (s.role !== 'admin') return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
       const email = (fields.get('email') ?? '').trim();

@@ -29,7 +29,9 @@ export const TEXTS = {
     signOut: 'Abmelden',
     email: 'E-Mail-Adresse',
     password: 'Passwort',
-    failed: 'E-Mail-Adresse oder Passwort stimmen nicht.',
+    failed: 'E-Mail-Adresse, Passwort oder Code stimmen nicht.',
+    code: 'Code aus der Authenticator-App oder Wiederherstellungscode (nur mit zweitem Faktor)',
+    security: 'Zweiter Faktor',
     throttled: 'Zu viele fehlgeschlagene Anmeldungen. Bitte versuchen Sie es in 15 Minuten wieder.',
     errorSummary: 'Es gibt ein Problem',
     signedInAs: 'Angemeldet als',
@@ -79,7 +81,9 @@ export const TEXTS = {
     signOut: 'Sign out',
     email: 'E-mail address',
     password: 'Password',
-    failed: 'The e-mail address or the password is not right.',
+    failed: 'The e-mail address, the password or the code is not right.',
+    code: 'Code from the authenticator app or recovery code (only with a second factor)',
+    security: 'Second factor',
     throttled: 'Too many failed sign-ins. Please try again in 15 minutes.',
     errorSummary: 'There is a problem',
     signedInAs: 'Signed in as',
@@ -131,7 +135,7 @@ const STYLE =
   'table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}' +
   '.error{border:3px solid #a51d2d;padding:.5rem 1rem}label{display:block;margin-top:.75rem}' +
   'header{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:center}' +
-  'a.button{display:inline-block;border:2px solid currentColor;border-radius:.25rem;padding:.25rem .75rem}';
+  'code{overflow-wrap:anywhere}h1,h2{overflow-wrap:break-word;hyphens:auto}.error-text{color:#a51d2d;font-weight:bold;margin:.25rem 0}a.button{display:inline-block;border:2px solid currentColor;border-radius:.25rem;padding:.25rem .75rem}';
 
 /** A whole page; `body` is HTML made with escapeHtml. */
 export function page(lang: Lang, heading: string, body: string, header = ''): string {
@@ -148,10 +152,11 @@ export function signInForm(t: Texts, errors: string[] = [], email = ''): string 
     errorSummary(t, errors) +
     `<form method="post" action="/team/sign-in"><label for="email">${e(t.email)}</label><input id="email" name="email" type="email" autocomplete="username" required value="${e(email)}">` +
     `<label for="password">${e(t.password)}</label><input id="password" name="password" type="password" autocomplete="current-password" required>` +
+    `<label for="code">${e(t.code)}</label><input id="code" name="code" type="text" autocomplete="one-time-code" spellcheck="false">` +
     `<p><button type="submit">${e(t.signIn)}</button></p></form>`
   );
 }
 
 export function header(t: Texts, email: string, csrf: string): string {
-  return `<header><nav aria-label="${e(t.title)}"><a href="/team/">${e(t.title)}</a> · <a href="/team/interest">${e(t.interest)}</a> · <a href="/team/newsletter">${e(t.newsletter)}</a></nav><form method="post" action="/team/sign-out"><input type="hidden" name="csrf" value="${e(csrf)}">${e(t.signedInAs)} ${e(email)} <button type="submit">${e(t.signOut)}</button></form></header>`;
+  return `<header><nav aria-label="${e(t.title)}"><a href="/team/">${e(t.title)}</a> · <a href="/team/interest">${e(t.interest)}</a> · <a href="/team/newsletter">${e(t.newsletter)}</a> · <a href="/team/security">${e(t.security)}</a></nav><form method="post" action="/team/sign-out"><input type="hidden" name="csrf" value="${e(csrf)}">${e(t.signedInAs)} ${e(email)} <button type="submit">${e(t.signOut)}</button></form></header>`;
 }

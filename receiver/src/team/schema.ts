@@ -17,6 +17,16 @@ CREATE TABLE IF NOT EXISTS team_password_links (
   email TEXT NOT NULL REFERENCES team_users(email) ON DELETE CASCADE,
   expires_at TEXT NOT NULL
 );
+CREATE TABLE IF NOT EXISTS team_totp (
+  email TEXT PRIMARY KEY REFERENCES team_users(email) ON DELETE CASCADE,
+  secret TEXT NOT NULL,
+  enabled_at TEXT,
+  last_step INTEGER
+);
+CREATE TABLE IF NOT EXISTS team_recovery_codes (
+  code_hash TEXT PRIMARY KEY,
+  email TEXT NOT NULL REFERENCES team_users(email) ON DELETE CASCADE
+);
 CREATE TABLE IF NOT EXISTS team_sessions (
   id_hash TEXT PRIMARY KEY,
   email TEXT NOT NULL REFERENCES team_users(email) ON DELETE CASCADE,

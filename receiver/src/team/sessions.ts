@@ -49,5 +49,9 @@ export function sessions(db: Database.Database) {
     end(id: string): void {
       db.prepare('DELETE FROM team_sessions WHERE id_hash = ?').run(sha256(id));
     },
+    /** Ends every other session of the account (after a change of its second factor). */
+    endOthers(email: string, keepId: string): void {
+      db.prepare('DELETE FROM team_sessions WHERE email = ? AND id_hash <> ?').run(email, sha256(keepId));
+    },
   };
 }

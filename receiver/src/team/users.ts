@@ -18,6 +18,8 @@ export interface TeamUser {
   email: string;
   role: Role;
   has_password: boolean;
+  /** Whether a second factor (TOTP) is on. */
+  has_totp: boolean;
   created_at: string;
 }
 
@@ -37,9 +39,11 @@ export function users(db: Database.Database) {
     any: (): boolean => db.prepare('SELECT 1 FROM team_users LIMIT 1').get() !== undefined,
     list: (): TeamUser[] =>
       db
-        .prepare<[], {email: string; role: Role; password_hash: string | null; created_at: string}>('SELECT * FROM team_users ORDER BY email')
+        .prepare<[], {email: string; role: Role; password_hash: string | null; created_at: string; totp: number}>(
+          'SELECT u.*, EXISTS (SELECT 1 FROM team_totp t WHERE t.email = u.email AND t.enabled_at IS NOT NULL) AS totp FROM team_users u ORDER BY u.email',
+        )
         .all()
-        .map(({password_hash, ...user}) => ({...user, has_password: password_hash !== null})),
+        .map(({password_hash, totp, ...user}) => ({...user, has_password: password_hash !== null, has_totp: totp === 1})),
     /** Adds an account; with a password it is set now, else returns a one-time token for the set-password link. */
     add(email: string, role: Role, now: Date, by: string, password?: string): {token?: string} {
       if (password !== undefined) {
@@ -79,6 +83,18 @@ export function users(db: Database.Database) {
         db.prepare('DELETE FROM team_password_links WHERE email = ?').run(key);
         if (db.prepare('DELETE FROM team_users WHERE email = ?').run(key).changes === 0) throw new UserError(`${key} has no account`);
         audit(db, now, by, 'user.remove', key);
+      })();
+    },
+    /** Removes the second factor and its recovery codes and signs the person out everywhere (a lost phone); at the next sign-in the password alone does. */
+    resetTotp(email: string, now: Date, by: string): void {
+      const key = accountKey(email);
+      db.transaction(() => {
+        if (!find(key)) throw new UserError(`${key} has no account`);
+        db.prepare('DELETE FROM team_sessions WHERE email = ?').run(key);
+        db.prepare('DELETE FROM team_recovery_codes WHERE email = ?').run(key);
+        if (db.prepare('DELETE FROM team_totp WHERE email = ? AND enabled_at IS NOT NULL').run(key).changes === 0) throw new UserError(`${key} has no second factor`);
+        db.prepare('DELETE FROM team_totp WHERE email = ?').run(key);
+        audit(db, now, by, 'totp.reset', key);
       })();
     },
     /** Sets the password through a one-time link; returns the account, or undefined for an unknown or expired link. */
