@@ -10,6 +10,7 @@ import type {ReceiverOptions} from './receiver.js';
 import {shownSmtpUrl, transportOptions} from './mail-config.js';
 import {parseMailFrom, parseNotifyTo} from './addresses.js';
 import {parseTrustProxy} from './proxy.js';
+import type {OidcSettings} from './team/oidc.js';
 import {DEFAULT_CONSENT_PROOF_DAYS} from './consent-history.js';
 
 export class ConfigError extends Error {}
@@ -127,6 +128,27 @@ function mail(env: Env, publicUrl: string | undefined): Pick<ReceiverOptions, 's
   return {smtp, mailFrom, notifyTo, trustProxy};
 }
 
+/** `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`: all three or none; the issuer https (http only on this machine, for tests). */
+function oidc(env: Env, publicUrl: string | undefined): OidcSettings | undefined {
+  const names = ['OIDC_ISSUER', 'OIDC_CLIENT_ID', 'OIDC_CLIENT_SECRET'] as const;
+  const [issuer, clientId, clientSecret] = names.map((name) => env[name]?.trim() || undefined);
+  if (!issuer && !clientId && !clientSecret) return undefined;
+  const missing = names.filter((name) => !env[name]?.trim());
+  if (missing.length) throw new ConfigError(`${missing.join(' and ')} must be set too: sign-in through the identity provider needs OIDC_ISSUER, OIDC_CLIENT_ID and OIDC_CLIENT_SECRET`);
+  let url: URL | undefined;
+  try {
+    url = new URL(issuer!);
+  } catch {
+    /* reported below */
+  }
+  const local = url && ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
+  if (!url || !(url.protocol === 'https:' || (url.protocol === 'http:' && local)) || url.search || url.hash || url.username) {
+    throw bad('OIDC_ISSUER', issuer!, "the identity provider's https URL like https://login.example.org/realms/team (http only for localhost)");
+  }
+  if (!publicUrl) throw new ConfigError('PUBLIC_URL is required with OIDC_ISSUER: the identity provider sends the browser back to PUBLIC_URL/team/oidc/callback');
+  return {issuer: issuer!, clientId: clientId!, clientSecret: clientSecret!};
+}
+
 /** Reads the whole configuration; throws a ConfigError naming the first bad variable. */
 export function readConfig(env: Env = process.env): ServeConfig {
   return {
@@ -142,6 +164,7 @@ export function readConfig(env: Env = process.env): ServeConfig {
     graceMinutes: integer(env, 'INTEREST_GRACE_MINUTES', 15, 0, 10080),
     rateLimit: {max: integer(env, 'RATE_LIMIT', 30, 1, 1_000_000), windowMs: 60_000},
     ...mail(env, publicUrl(env)),
+    oidc: oidc(env, publicUrl(env)),
     teamRequireTotp: flag(env, 'TEAM_REQUIRE_TOTP', false),
     teamTotpKey: totpKey(env),
   };

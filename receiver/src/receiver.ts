@@ -29,6 +29,7 @@ import {purge} from './retention.js';
 import {noteReference} from './log.js';
 import {referenceOf} from './reference.js';
 import {teamWorkspace} from './team/http.js';
+import type {OidcSettings} from './team/oidc.js';
 import {lockDataDir} from './serve-lock.js';
 import {cachedWritable} from './health-check.js';
 
@@ -61,6 +62,8 @@ export interface ReceiverOptions extends DeadlineOptions, MailOptions {
   consentProofDays?: number;
   /** Field names kept besides the contract's (hidden inputs of a site). */
   extraFields?: string[];
+  /** `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`: the team signs in through the organisation's identity provider too. */
+  oidc?: OidcSettings;
   /** `TEAM_REQUIRE_TOTP`: everyone in the team's workspace must use a second factor (TOTP). */
   teamRequireTotp?: boolean;
   /** `TEAM_TOTP_KEY`: 32 bytes in hex that seal the TOTP secrets in the database (AES-256-GCM). */
@@ -117,7 +120,7 @@ function receiverOn(opts: ReceiverOptions, unlock: () => void): Receiver {
   // first: a TOTP key that cannot open the stored secrets stops the start before anything runs
   const team = (() => {
     try {
-      return teamWorkspace({store, clock, publicUrl: opts.publicUrl, client, requireTotp: opts.teamRequireTotp, totpKey: opts.teamTotpKey});
+      return teamWorkspace({store, clock, publicUrl: opts.publicUrl, client, requireTotp: opts.teamRequireTotp, totpKey: opts.teamTotpKey, oidc: opts.oidc});
     } catch (error) {
       store.close();
       throw error;

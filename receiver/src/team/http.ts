@@ -25,6 +25,7 @@ import {erase, show} from '../access.js';
 import {isEmail} from '../../../src/shared/rules.js';
 import {createHash} from 'node:crypto';
 import {addressKey} from '../addresses.js';
+import {oidcSignIn, type OidcSettings} from './oidc.js';
 import {secondFactor} from './totp.js';
 import {securityPage} from './security-page.js';
 
@@ -34,6 +35,8 @@ export interface TeamOptions {
   publicUrl?: string;
   /** The client's address (behind TRUST_PROXY). */
   client: (req: IncomingMessage) => string;
+  /** Sign-in through the organisation's identity provider too (oidc.ts); needs `publicUrl`. */
+  oidc?: OidcSettings;
   /** TEAM_REQUIRE_TOTP: a person without a second factor can reach only its setup. */
   requireTotp?: boolean;
   /** TEAM_TOTP_KEY (hex): seals the TOTP secrets in the database. */
@@ -49,7 +52,7 @@ const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAA
 /** What a person without a second factor may reach while TEAM_REQUIRE_TOTP holds: signing in and out, and the setup. */
 const OPEN_WITHOUT_TOTP = new Set(['sign-in', 'sign-out', 'password', 'security', 'security/enable']);
 
-function send(res: ServerResponse, status: number, html: string, headers: Record<string, string> = {}): void {
+function send(res: ServerResponse, status: number, html: string, headers: Record<string, string | string[]> = {}): void {
   if (res.headersSent || res.destroyed) return;
   res.writeHead(status, {
     ...headers,
@@ -80,7 +83,7 @@ function cookies(req: IncomingMessage): Record<string, string> {
 const addressHash = (email: string) => 'sha256:' + createHash('sha256').update(addressKey(email)).digest('hex').slice(0, 16);
 const same = (a: string, b: string) => a.length === b.length && timingSafeEqual(Buffer.from(a), Buffer.from(b));
 
-export function teamWorkspace({store, clock, publicUrl, client, requireTotp = false, totpKey}: TeamOptions) {
+export function teamWorkspace({store, clock, publicUrl, client, requireTotp = false, totpKey, oidc}: TeamOptions) {
   const db = store.db;
   const team = users(db);
   const live = sessions(db);
@@ -105,6 +108,26 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
     throttle: perAccount,
     endOthers: (req, email) => live.endOthers(email, cookies(req)[COOKIE] ?? ''),
   });
+
+  /** A new session id at every sign-in (by password or the identity provider); one the browser still had ends. Returns the Set-Cookie. */
+  function startSession(req: IncomingMessage, email: string): string {
+    const old = cookies(req)[COOKIE];
+    if (old) live.end(old);
+    return cookie(live.start(email, clock()).id);
+  }
+  const sso =
+    oidc && publicUrl
+      ? oidcSignIn(oidc, publicUrl, {
+          secure,
+          clock,
+          account: (email) => team.find(email)?.email,
+          startSession,
+          audit: (account, action, object) => audit(db, now(), account, action, object),
+          cookies,
+          send,
+        })
+      : undefined;
+  const signInPage = (t: Texts, lang: 'de' | 'en', errors: string[] = [], email = '') => signInForm(t, errors, email) + (sso ? sso.button(lang) : '');
 
   function originOk(req: IncomingMessage): boolean {
     const origin = req.headers.origin;
@@ -139,7 +162,7 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
   function home(req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en'): void {
     if (!team.any()) return send(res, 503, page(lang, t.title, `<p>${e(t.off)}</p>`));
     const s = session(req);
-    if (!s) return send(res, 200, page(lang, t.signIn, signInForm(t)));
+    if (!s) return send(res, 200, page(lang, t.signIn, signInPage(t, lang)));
     const rows = interestRows();
     const counts = STATUSES.map((status) => `<li>${e(t.statuses[status])}: ${rows.filter((r) => r.state.status === status).length}</li>`).join('');
     send(res, 200, page(lang, t.title, `<h2><a href="/team/interest">${e(t.count(rows.length))}</a></h2><ul>${counts}</ul>`, header(t, s.email, s.csrf)));
@@ -229,7 +252,7 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
     const ip = client(req);
     if (perAccount.blocked(email, at) || perClient.blocked(ip, at)) {
       audit(db, now(), email || null, 'sign-in.throttled');
-      return send(res, 429, page(lang, t.signIn, signInForm(t, [t.throttled], email)), {'Retry-After': String(THROTTLE_MS / 1000)});
+      return send(res, 429, page(lang, t.signIn, signInPage(t, lang, [t.throttled], email)), {'Retry-After': String(THROTTLE_MS / 1000)});
     }
     const user = email ? team.find(email) : undefined;
     const ok = verifyPassword(password, user?.password_hash ?? DUMMY_HASH) && !!user?.password_hash;
@@ -237,7 +260,7 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
       perAccount.fail(email, at);
       perClient.fail(ip, at);
       audit(db, now(), email || null, 'sign-in.failed');
-      return send(res, 401, page(lang, t.signIn, signInForm(t, [t.failed], email)));
+      return send(res, 401, page(lang, t.signIn, signInPage(t, lang, [t.failed], email)));
     }
     if (factor.enabled(user.email)) {
       const used = code ? factor.check(user.email, code, at) : undefined;
@@ -245,16 +268,14 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
         perAccount.fail(email, at);
         perClient.fail(ip, at);
         audit(db, now(), user.email, 'sign-in.code-failed');
-        return send(res, 401, page(lang, t.signIn, signInForm(t, [t.failed], email)));
+        return send(res, 401, page(lang, t.signIn, signInPage(t, lang, [t.failed], email)));
       }
       if (used === 'recovery') audit(db, now(), user.email, 'sign-in.recovery-code', `${factor.recoveryLeft(user.email)} left`);
     }
     perAccount.clear(email);
-    const old = cookies(req)[COOKIE];
-    if (old) live.end(old);
-    const {id} = live.start(user.email, at);
+    const session = startSession(req, user.email);
     audit(db, now(), user.email, 'sign-in');
-    redirect(res, requireTotp && !factor.enabled(user.email) ? '/team/security' : '/team/', {'Set-Cookie': cookie(id)});
+    redirect(res, requireTotp && !factor.enabled(user.email) ? '/team/security' : '/team/', {'Set-Cookie': session});
   }
 
   async function setPassword(res: ServerResponse, t: Texts, lang: 'de' | 'en', fields: URLSearchParams): Promise<void> {
@@ -279,13 +300,17 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
     const method = req.method === 'HEAD' ? 'GET' : req.method;
     if (path === '/team') return redirect(res, '/team/');
     const sub = path.slice('/team/'.length);
+    // TEAM_REQUIRE_TOTP: whoever can sign in with a password needs the second factor; a person without a
+    // password signs in only through the identity provider, which does its own MFA (docs/receiver.md).
     if (requireTotp && !OPEN_WITHOUT_TOTP.has(sub)) {
       const s = session(req);
-      if (s && !factor.enabled(s.email)) return redirect(res, '/team/security');
+      if (s && !factor.enabled(s.email) && team.find(s.email)?.password_hash) return redirect(res, '/team/security');
     }
 
     if (method === 'GET') {
       if (sub === '') return home(req, res, t, lang);
+      const ssoAnswer = sso?.handle(req, res, path, lang);
+      if (ssoAnswer) return ssoAnswer;
       if (sub === 'password') {
         const token = new URL(req.url ?? '/', 'http://localhost').searchParams.get('token') ?? '';
         return send(res, 200, page(lang, t.setPassword, passwordForm(t, token)));

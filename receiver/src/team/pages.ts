@@ -135,7 +135,7 @@ const STYLE =
   'table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}' +
   '.error{border:3px solid #a51d2d;padding:.5rem 1rem}label{display:block;margin-top:.75rem}' +
   'header{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:center}' +
-  'code{overflow-wrap:anywhere}h1,h2{overflow-wrap:break-word;hyphens:auto}.error-text{color:#a51d2d;font-weight:bold;margin:.25rem 0}';
+  'code{overflow-wrap:anywhere}h1,h2{overflow-wrap:break-word;hyphens:auto}.error-text{color:#a51d2d;font-weight:bold;margin:.25rem 0}a.button{display:inline-block;border:2px solid currentColor;border-radius:.25rem;padding:.25rem .75rem}';
 
 /** A whole page; `body` is HTML made with escapeHtml. */
 export function page(lang: Lang, heading: string, body: string, header = ''): string {
