@@ -2,7 +2,7 @@
 // against the same DATA_DIR while it serves. Needs `npm run build -w receiver`.
 import {test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, readdirSync, readFileSync} from 'node:fs';
+import {existsSync, readFileSync} from 'node:fs';
 import {join} from 'node:path';
 import {randomUUID} from 'node:crypto';
 import Database from 'better-sqlite3';
