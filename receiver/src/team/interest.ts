@@ -10,11 +10,14 @@ import {referenceOf} from '../reference.js';
 import type {Store} from '../store.js';
 import {exportRows, toCsv} from '../export.js';
 import {rowsToXlsx} from '../xlsx.js';
+import {choiceName, countryName, fieldLabel, stateName, yesNo} from '../interest-lines.js';
+import {COUNTRY_CODES} from '../../../src/shared/regions.js';
+import {PARTNERSHIPS, PREFERRED_REGIONS, STATE_CODES} from '../../../src/shared/rules.js';
 import {audit} from './audit.js';
 import {filterQuery, matches, readFilter, type Filter} from './filter.js';
 import {INTEREST_TEXTS} from './interest-texts.js';
 import {MAX_NOTE, notes as openNotes, noteText, type Note} from './notes.js';
-import {header, page, TEXTS, type Lang} from './pages.js';
+import {errorSummary, header, page, TEXTS, type Lang} from './pages.js';
 import {isStatus, records, STATUSES} from './records.js';
 import type {Session} from './sessions.js';
 import {exportTime, shortTime} from './time.js';
@@ -51,10 +54,51 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
   const forbidden = (res: ServerResponse, lang: Lang, s: Session) => send(res, 403, page(lang, TEXTS[lang].forbidden, `<p>${e(TEXTS[lang].forbidden)}</p>`, chrome(lang, s)));
   const notFound = (res: ServerResponse, lang: Lang, s: Session) => send(res, 404, page(lang, TEXTS[lang].notFound, '', chrome(lang, s)));
 
+  /** The filter form: every filter of the contract, its current values selected. */
+  function filterForm(lang: Lang, filter: Filter, countries: string[]): string {
+    const t = TEXTS[lang];
+    const n = INTEREST_TEXTS[lang];
+    const select = (name: keyof Filter, label: string, options: [string, string][]) =>
+      `<div><label for="${name}">${e(label)}</label><select id="${name}" name="${name}">` +
+      [['', t.all] as [string, string], ...options].map(([value, text]) => `<option value="${e(value)}"${value === filter[name] ? ' selected' : ''}>${e(text)}</option>`).join('') +
+      '</select></div>';
+    const day = (name: 'from' | 'to', label: string) =>
+      `<div><label for="${name}">${e(label)}</label><input id="${name}" name="${name}" type="date" value="${e(filter[name])}"></div>`;
+    const order = new Intl.Collator(lang).compare;
+    const countryOptions = [...new Set([...countries, filter.country].filter((c) => COUNTRY_CODES.includes(c)))]
+      .map((code): [string, string] => [code, countryName(code, lang)])
+      .sort((a, b) => (a[0] === 'DE' ? -1 : b[0] === 'DE' ? 1 : order(a[1], b[1])));
+    return (
+      `<form method="get" action="/team/interest"><fieldset><legend>${e(n.filters)}</legend><div style="display:flex;flex-wrap:wrap;gap:0 1.5rem">` +
+      `<div><label for="q">${e(t.search)}</label><input id="q" name="q" type="search" value="${e(filter.q)}"></div>` +
+      select('status', t.status, STATUSES.map((st) => [st, t.statuses[st]])) +
+      select('country', fieldLabel('country', lang), countryOptions) +
+      select('state', fieldLabel('state', lang), STATE_CODES.map((code) => [code, stateName(code)])) +
+      select('partnership', fieldLabel('partnership', lang), PARTNERSHIPS.map((v) => [v, choiceName('partnership', v, lang)])) +
+      select('region', fieldLabel('preferredRegion', lang), PREFERRED_REGIONS.map((v) => [v, choiceName('preferredRegion', v, lang)])) +
+      select('workshop', n.workshop, [['yes', yesNo(true, lang)], ['no', yesNo(false, lang)]]) +
+      day('from', n.from) +
+      day('to', n.to) +
+      `</div><p><button type="submit">${e(t.filter)}</button></p></fieldset></form>`
+    );
+  }
+
+  /** The 400 page for a filter value that is not allowed: what is wrong, and the form to choose again. */
+  function badFilter(res: ServerResponse, lang: Lang, s: Session, filter: Filter, invalid: string[]): void {
+    const n = INTEREST_TEXTS[lang];
+    const label = (name: string) =>
+      name === 'from' || name === 'to' || name === 'workshop' ? n[name] : name === 'status' ? TEXTS[lang].status : fieldLabel(name === 'region' ? 'preferredRegion' : name, lang);
+    const messages = [...new Set(invalid)].map((name) => (name === 'from' || name === 'to' ? n.badDay(label(name)) : n.badChoice(label(name))));
+    const countries = interestRows().map((r) => String(r.data.country ?? ''));
+    send(res, 400, page(lang, TEXTS[lang].interest, errorSummary(TEXTS[lang], messages) + filterForm(lang, filter, countries), chrome(lang, s)));
+  }
+
   function list(res: ServerResponse, lang: Lang, s: Session, params: URLSearchParams): void {
     const t = TEXTS[lang];
-    const filter = readFilter(params);
-    const all = interestRows().filter((r) => matches(filter, r.data, r.state.status));
+    const {filter, invalid} = readFilter(params);
+    if (invalid.length) return badFilter(res, lang, s, filter, invalid);
+    const every = interestRows();
+    const all = every.filter((r) => matches(filter, {data: r.data, status: r.state.status, created_at: r.created_at}));
     const query = filterQuery(filter);
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
     const current = Math.min(pages, Math.max(1, Math.floor(Number(params.get('page')) || 1)));
@@ -64,12 +108,8 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
       pages > 1
         ? `<nav aria-label="${e(t.paging)}"><p>${current > 1 ? pageLink(current - 1, t.previous) + ' · ' : ''}${e(t.pageOf(current, pages))}${current < pages ? ' · ' + pageLink(current + 1, t.next) : ''}</p></nav>`
         : '';
-    const options = ['', ...STATUSES]
-      .map((st) => `<option value="${st}"${st === filter.status ? ' selected' : ''}>${e(st ? t.statuses[st as keyof typeof t.statuses] : t.all)}</option>`)
-      .join('');
     const body =
-      `<form method="get" action="/team/interest"><label for="q">${e(t.search)}</label><input id="q" name="q" type="search" value="${e(filter.q)}">` +
-      `<label for="status">${e(t.status)}</label><select id="status" name="status">${options}</select> <button type="submit">${e(t.filter)}</button></form>` +
+      filterForm(lang, filter, every.map((r) => String(r.data.country ?? ''))) +
       `<p>${e(t.count(all.length))} · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=xlsx">${e(t.exportXlsx)}</a> · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=csv">${e(t.exportCsv)}</a></p>` +
       `<table><thead><tr><th scope="col">${e(t.reference)}</th><th scope="col">${e(t.municipality)}</th><th scope="col">${e(t.received)}</th><th scope="col">${e(t.status)}</th></tr></thead><tbody>` +
       rows
@@ -84,17 +124,18 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
   }
 
   /** The `export` command's rows and formula guard, only the records the filter shows, plus status and notes. */
-  async function exportInterest(res: ServerResponse, s: Session, params: URLSearchParams): Promise<void> {
+  async function exportInterest(res: ServerResponse, lang: Lang, s: Session, params: URLSearchParams): Promise<void> {
     const format = params.get('format') === 'xlsx' ? 'xlsx' : 'csv';
-    const filter: Filter = readFilter(params);
+    const {filter, invalid} = readFilter(params);
+    if (invalid.length) return badFilter(res, lang, s, filter, invalid);
     const [head, ...rows] = exportRows(store, 'interest');
     const idColumn = head.indexOf('id');
-    const data = new Map(store.submissions('interest').map((x) => [x.id, x.data]));
+    const received = new Map(store.submissions('interest').map((x) => [x.id, x]));
     const allNotes = notes.all();
     const chosen = rows
       .map((row) => String(row[idColumn]))
-      .map((id, i) => ({id, row: rows[i], state: states.get(id), data: data.get(id) ?? {}}))
-      .filter(({data, state}) => matches(filter, data, state.status))
+      .map((id, i) => ({id, row: rows[i], state: states.get(id), record: received.get(id)!}))
+      .filter(({record, state}) => matches(filter, {data: record.data, status: state.status, created_at: record.created_at}))
       .map(({id, row, state}) => [...row, state.status, state.updated_by, state.updated_at, (allNotes.get(id) ?? []).map(noteLine).join('\n')]);
     const table = [[...head, 'status', 'status_by', 'status_at', 'notes'], ...chosen];
     audit(db, now(), s.email, 'interest.export', `${format} ${filterQuery(filter) || '(all)'} rows=${chosen.length}`);
@@ -170,7 +211,7 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
     async get(res: ServerResponse, lang: Lang, s: Session, sub: string, params: URLSearchParams): Promise<boolean> {
       const match = /^interest\/([0-9A-F]{8})$/.exec(sub);
       if (sub === 'interest') list(res, lang, s, params);
-      else if (sub === 'interest/export') await exportInterest(res, s, params);
+      else if (sub === 'interest/export') await exportInterest(res, lang, s, params);
       else if (match) detail(res, lang, s, match[1]);
       else return false;
       return true;
