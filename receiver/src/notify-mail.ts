@@ -10,6 +10,7 @@ import {domainOf, type Mailbox} from './addresses.js';
 import {htmlMail, para} from './mail-html.js';
 import {escapeHtml} from './http.js';
 import {interestLines, languageName} from './interest-lines.js';
+import {longTime} from './berlin-time.js';
 
 export interface NotifyMail {
   to: Mailbox[];
@@ -23,10 +24,9 @@ export interface NotifyMail {
 }
 
 export function notifyMail({to, from, reference, data, locale, date}: NotifyMail): Message {
-  const received = new Intl.DateTimeFormat('de-DE', {dateStyle: 'long', timeStyle: 'short', timeZone: 'Europe/Berlin'}).format(new Date(date));
   const head: [string, string][] = [
     ['Referenz', reference],
-    ['Eingegangen', `${received} Uhr (Berliner Zeit)`],
+    ['Eingegangen', longTime(date, 'de')],
     ...(locale ? [['Sprache des Formulars', `${languageName(locale, 'de')} (${locale})`] as [string, string]] : []),
   ];
   const lines = interestLines(data);

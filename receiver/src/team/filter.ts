@@ -12,7 +12,7 @@
 import {COUNTRY_CODES} from '../../../src/shared/regions.js';
 import {PARTNERSHIPS, PREFERRED_REGIONS, STATE_CODES} from '../../../src/shared/rules.js';
 import {isStatus, STATUSES, type Status} from './records.js';
-import {berlinDay} from './time.js';
+import {berlinDay} from '../berlin-time.js';
 
 export const WORKSHOP = ['yes', 'no'] as const;
 

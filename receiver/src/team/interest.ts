@@ -10,7 +10,7 @@ import {referenceOf} from '../reference.js';
 import type {Store} from '../store.js';
 import {exportRows, toCsv} from '../export.js';
 import {rowsToXlsx} from '../xlsx.js';
-import {choiceName, countryName, fieldLabel, stateName, yesNo} from '../interest-lines.js';
+import {choiceName, countryName, fieldLabel, interestLines, languageName, stateName, yesNo} from '../interest-lines.js';
 import {COUNTRY_CODES} from '../../../src/shared/regions.js';
 import {PARTNERSHIPS, PREFERRED_REGIONS, STATE_CODES} from '../../../src/shared/rules.js';
 import {audit} from './audit.js';
@@ -20,7 +20,7 @@ import {MAX_NOTE, notes as openNotes, noteText, type Note} from './notes.js';
 import {errorSummary, header, page, TEXTS, type Lang} from './pages.js';
 import {isStatus, records, STATUSES} from './records.js';
 import type {Session} from './sessions.js';
-import {exportTime, shortTime} from './time.js';
+import {exportTime, longTime, shortTime} from '../berlin-time.js';
 
 export interface InterestOptions {
   store: Store;
@@ -115,7 +115,7 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
       rows
         .map(
           (r) =>
-            `<tr><td><a href="/team/interest/${e(r.reference)}">${e(r.reference)}</a></td><td>${e(String(r.data.municipality ?? ''))}</td><td>${e(r.created_at)}</td><td>${e(t.statuses[r.state.status])}</td></tr>`,
+            `<tr><td><a href="/team/interest/${e(r.reference)}">${e(r.reference)}</a></td><td>${e(String(r.data.municipality ?? ''))}</td><td>${e(shortTime(r.created_at, lang))}</td><td>${e(t.statuses[r.state.status])}</td></tr>`,
         )
         .join('') +
       '</tbody></table>' +
@@ -166,16 +166,21 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
     const row = interestRows().find((r) => r.reference === reference);
     if (!row) return notFound(res, lang, s);
     audit(db, now(), s.email, 'interest.view', row.reference);
-    const fields = Object.entries(row.data)
-      .map(([name, value]) => `<tr><th scope="row">${e(name)}</th><td>${e(Array.isArray(value) ? value.join(', ') : String(value ?? ''))}</td></tr>`)
-      .join('');
+    const n = INTEREST_TEXTS[lang];
+    const lines: [string, string][] = [
+      [t.reference, row.reference],
+      [t.received, longTime(row.created_at, lang)],
+      ...(row.locale ? [[n.formLanguage, `${languageName(row.locale, lang)} (${row.locale})`] as [string, string]] : []),
+      ...interestLines(row.data, lang),
+    ];
+    const fields = lines.map(([label, value]) => `<tr><th scope="row">${e(label)}</th><td style="white-space:pre-wrap">${e(value)}</td></tr>`).join('');
     const options = STATUSES.map((st) => `<option value="${st}"${st === row.state.status ? ' selected' : ''}>${e(t.statuses[st])}</option>`).join('');
     const statusForm = canEdit(s)
       ? `<form method="post" action="/team/interest/${e(row.reference)}/status"><input type="hidden" name="csrf" value="${e(s.csrf)}"><input type="hidden" name="version" value="${row.state.version}"><label for="status">${e(t.status)}</label><select id="status" name="status">${options}</select> <button type="submit">${e(t.save)}</button></form>`
       : `<p>${e(t.status)}: ${e(t.statuses[row.state.status])}</p>`;
     const body =
       (message ? `<div class="error" role="alert"><p>${e(message)}</p></div>` : '') +
-      `<table><tbody><tr><th scope="row">${e(t.reference)}</th><td>${e(row.reference)}</td></tr><tr><th scope="row">${e(t.received)}</th><td>${e(row.created_at)}</td></tr>${fields}</tbody></table>${statusForm}` +
+      `<table><tbody>${fields}</tbody></table>${statusForm}` +
       notesSection(lang, s, row.reference, row.id, draft);
     send(res, status, page(lang, `${t.interest}: ${row.reference}`, body, chrome(lang, s)));
   }

@@ -1,6 +1,6 @@
 /**
- * Times in the workspace: stored as ISO 8601 (UTC), shown and filtered in
- * Berlin time, the team's own.
+ * Times for the team (the workspace, the notice mail): stored as ISO 8601
+ * (UTC), shown and filtered in Berlin time, the team's own.
  */
 const ZONE = 'Europe/Berlin';
 
