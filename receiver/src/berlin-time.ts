@@ -4,7 +4,15 @@
  */
 const ZONE = 'Europe/Berlin';
 
-const numeric = new Intl.DateTimeFormat('en-GB', {timeZone: ZONE, year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23'});
+const numeric = new Intl.DateTimeFormat('en-GB', {
+  timeZone: ZONE,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  hourCycle: 'h23',
+});
 
 function parts(iso: string): Record<string, string> {
   return Object.fromEntries(numeric.formatToParts(new Date(iso)).map((p) => [p.type, p.value]));

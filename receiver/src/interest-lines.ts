@@ -45,14 +45,21 @@ const CHOICES: Record<string, Record<string, string>> = {
 const M49: Record<string, string> = {africa: '002', 'latin-america': '419'};
 
 const decode = (xml: string) =>
-  xml.replace(/&(lt|gt|quot|apos|amp);/g, (_, name: string) => ({lt: '<', gt: '>', quot: '"', apos: "'", amp: '&'})[name]!);
+  xml.replace(
+    /&(lt|gt|quot|apos|amp);/g,
+    (_, name: string) => ({lt: '<', gt: '>', quot: '"', apos: "'", amp: '&'})[name]!,
+  );
 /** German source → English target, for the units without placeholders. */
 const ENGLISH = new Map(
-  [...EN_XLF.matchAll(/<source>([^<]*)<\/source>\s*<target>([^<]*)<\/target>/g)].map(([, source, target]) => [decode(source), decode(target)]),
+  [...EN_XLF.matchAll(/<source>([^<]*)<\/source>\s*<target>([^<]*)<\/target>/g)].map(([, source, target]) => [
+    decode(source),
+    decode(target),
+  ]),
 );
 
 /** A German text of the form in `lang`. */
-export const translate = (german: string, lang: Lang): string => (lang === 'de' ? german : (ENGLISH.get(german) ?? german));
+export const translate = (german: string, lang: Lang): string =>
+  lang === 'de' ? german : (ENGLISH.get(german) ?? german);
 
 const displayNames = (lang: Lang, type: 'region' | 'language') => new Intl.DisplayNames(lang, {type});
 const NAMES = {
@@ -68,7 +75,8 @@ function name(lang: Lang, type: 'region' | 'language', code: string): string {
 }
 
 /** A field's label as the form writes it, or the key for a field the form does not have. */
-export const fieldLabel = (key: string, lang: Lang): string => (LABEL.has(key) ? translate(LABEL.get(key)!, lang) : key);
+export const fieldLabel = (key: string, lang: Lang): string =>
+  LABEL.has(key) ? translate(LABEL.get(key)!, lang) : key;
 
 /** A country's name (ISO 3166-1 alpha-2). */
 export const countryName = (code: string, lang: Lang): string => name(lang, 'region', code);
@@ -102,7 +110,10 @@ function shown(key: string, value: unknown, data: Record<string, unknown>, lang:
 export function interestLines(data: Record<string, unknown>, lang: Lang = 'de'): [string, string][] {
   const filled = (key: string) => data[key] !== undefined && data[key] !== null && data[key] !== '';
   return [
-    ...LABELS.filter(([key]) => filled(key)).map(([key]): [string, string] => [fieldLabel(key, lang), shown(key, data[key], data, lang)]),
+    ...LABELS.filter(([key]) => filled(key)).map(([key]): [string, string] => [
+      fieldLabel(key, lang),
+      shown(key, data[key], data, lang),
+    ]),
     ...Object.keys(data)
       .filter((key) => !LABEL.has(key) && filled(key))
       .sort()

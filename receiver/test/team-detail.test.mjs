@@ -9,7 +9,8 @@ import {interest, submit} from './helpers.mjs';
 import {addUser, get, PASSWORD, signIn, workspace} from './team-support.mjs';
 
 const html = (text) => text.replaceAll('&', '&#38;').replaceAll('<', '&#60;').replaceAll('>', '&#62;');
-const row = (label, value) => `<tr><th scope="row">${html(label)}</th><td style="white-space:pre-wrap">${html(value)}</td></tr>`;
+const row = (label, value) =>
+  `<tr><th scope="row">${html(label)}</th><td style="white-space:pre-wrap">${html(value)}</td></tr>`;
 
 test('the detail page shows every field with the form’s own label and value, the reference and the time received in Berlin', async (t) => {
   const {dataDir, url} = await workspace(t, {EXTRA_FIELDS: 'listId'});
@@ -31,10 +32,24 @@ test('the detail page shows every field with the form’s own label and value, t
   // The widget's own summary (German) is the truth for labels, order and values.
   const {summary} = await importTs('src/interest-form/fields.ts');
   const expected = summary(data, 'de');
-  assert.ok(expected.some(([label, value]) => label === 'Telefon' && value === '+49 23193696014'), 'the phone per DIN 5008 (from E.164 without an area-code gap)');
-  assert.ok(expected.some(([, value]) => value === 'Nordrhein-Westfalen') && expected.some(([, value]) => value === 'Peru'));
-  const shown = [...page.matchAll(/<tr><th scope="row">[^<]*<\/th><td style="white-space:pre-wrap">[^<]*<\/td><\/tr>/g)].map((m) => m[0]);
-  assert.deepEqual(shown.slice(3, 3 + expected.length), expected.map(([label, value]) => row(label, value)), 'every field, in the form’s order');
-  assert.deepEqual(shown.slice(3 + expected.length), [row('Ich bin mit der Verarbeitung meiner Angaben einverstanden.', 'Ja'), row('listId', '42')]);
+  assert.ok(
+    expected.some(([label, value]) => label === 'Telefon' && value === '+49 23193696014'),
+    'the phone per DIN 5008 (from E.164 without an area-code gap)',
+  );
+  assert.ok(
+    expected.some(([, value]) => value === 'Nordrhein-Westfalen') && expected.some(([, value]) => value === 'Peru'),
+  );
+  const shown = [
+    ...page.matchAll(/<tr><th scope="row">[^<]*<\/th><td style="white-space:pre-wrap">[^<]*<\/td><\/tr>/g),
+  ].map((m) => m[0]);
+  assert.deepEqual(
+    shown.slice(3, 3 + expected.length),
+    expected.map(([label, value]) => row(label, value)),
+    'every field, in the form’s order',
+  );
+  assert.deepEqual(shown.slice(3 + expected.length), [
+    row('Ich bin mit der Verarbeitung meiner Angaben einverstanden.', 'Ja'),
+    row('listId', '42'),
+  ]);
   assert.ok(!page.includes('>municipality<') && !page.includes('>DE-NW<'), 'no keys or codes');
 });

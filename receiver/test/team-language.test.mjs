@@ -27,8 +27,16 @@ test('the sign-in page: German by default, English where Accept-Language ranks E
     const res = await get(url, '/team/', undefined, accept ? {'accept-language': accept} : {});
     const page = await res.text();
     assert.match(page, new RegExp(`^<!doctype html><html lang="${lang}">`), String(accept));
-    assert.match(page, lang === 'en' ? /<label for="email">E-mail address<\/label>/ : /<label for="email">E-Mail-Adresse<\/label>/, String(accept));
-    assert.match(page, lang === 'en' ? /<button type="submit">Sign in<\/button>/ : /<button type="submit">Anmelden<\/button>/, String(accept));
+    assert.match(
+      page,
+      lang === 'en' ? /<label for="email">E-mail address<\/label>/ : /<label for="email">E-Mail-Adresse<\/label>/,
+      String(accept),
+    );
+    assert.match(
+      page,
+      lang === 'en' ? /<button type="submit">Sign in<\/button>/ : /<button type="submit">Anmelden<\/button>/,
+      String(accept),
+    );
   }
 });
 
@@ -46,7 +54,10 @@ test('signed in, the list, the filters, a record and its notes in English, with 
   assert.match(list, /^<!doctype html><html lang="en">/);
   assert.match(list, /<h1>Expressions of interest<\/h1>/);
   assert.match(list, /1 expression of interest ·/);
-  assert.match(list, /<label for="country">Country<\/label><select id="country" name="country"><option value="" selected>All<\/option><option value="DE">Germany<\/option><\/select>/);
+  assert.match(
+    list,
+    /<label for="country">Country<\/label><select id="country" name="country"><option value="" selected>All<\/option><option value="DE">Germany<\/option><\/select>/,
+  );
   assert.match(list, /<label for="partnership">Status of the partnership<\/label>/);
   assert.match(list, /<option value="none">None yet<\/option>/);
   assert.match(list, /<label for="from">Received from<\/label>/);
@@ -55,7 +66,11 @@ test('signed in, the list, the filters, a record and its notes in English, with 
 
   const detail = await (await get(url, `/team/interest/${reference}`, editor, en)).text();
   assert.match(detail, /^<!doctype html><html lang="en">/);
-  const cell = (label, value) => assert.ok(detail.includes(`<tr><th scope="row">${label}</th><td style="white-space:pre-wrap">${value}</td></tr>`), `${label}: ${value}`);
+  const cell = (label, value) =>
+    assert.ok(
+      detail.includes(`<tr><th scope="row">${label}</th><td style="white-space:pre-wrap">${value}</td></tr>`),
+      `${label}: ${value}`,
+    );
   cell('Reference', reference);
   cell('Received', '2 March 2026 at 00:30 (Berlin time)');
   cell('Language of the form', 'German (de)');
@@ -72,13 +87,34 @@ test('signed in, the list, the filters, a record and its notes in English, with 
   assert.match(detail, /<h2 id="notes">Internal notes<\/h2>/);
   assert.match(detail, /<button type="submit">Save note<\/button>/);
 
-  assert.equal((await post(url, `/team/interest/${reference}/notes`, {csrf: csrfOf(detail), note: 'Called back'}, {cookie: editor})).status, 303);
+  assert.equal(
+    (
+      await post(
+        url,
+        `/team/interest/${reference}/notes`,
+        {csrf: csrfOf(detail), note: 'Called back'},
+        {cookie: editor},
+      )
+    ).status,
+    303,
+  );
   const german = await (await get(url, `/team/interest/${reference}`, editor)).text();
   assert.match(german, /^<!doctype html><html lang="de">/);
-  assert.ok(german.includes('<tr><th scope="row">Art der Kommune</th><td style="white-space:pre-wrap">Stadt</td></tr>'));
-  assert.ok(german.includes('<tr><th scope="row">Arbeitssprachen mit der Partnerkommune</th><td style="white-space:pre-wrap">Deutsch, Spanisch</td></tr>'));
+  assert.ok(
+    german.includes('<tr><th scope="row">Art der Kommune</th><td style="white-space:pre-wrap">Stadt</td></tr>'),
+  );
+  assert.ok(
+    german.includes(
+      '<tr><th scope="row">Arbeitssprachen mit der Partnerkommune</th><td style="white-space:pre-wrap">Deutsch, Spanisch</td></tr>',
+    ),
+  );
   assert.match(german, /<h2 id="notes">Interne Notizen<\/h2>/);
-  const blank = await post(url, `/team/interest/${reference}/notes`, {csrf: csrfOf(detail), note: ''}, {cookie: editor, headers: en});
+  const blank = await post(
+    url,
+    `/team/interest/${reference}/notes`,
+    {csrf: csrfOf(detail), note: ''},
+    {cookie: editor, headers: en},
+  );
   assert.equal(blank.status, 422);
   assert.match(await blank.text(), /Please write a note \(at most 5000 characters\)/);
 });

@@ -96,13 +96,24 @@ export interface Filterable {
 export function matches(filter: Filter, {data, status, created_at}: Filterable): boolean {
   const is = (value: string, key: string) => !value || data[key] === value;
   if (filter.status && status !== filter.status) return false;
-  if (!is(filter.country, 'country') || !is(filter.state, 'state') || !is(filter.partnership, 'partnership') || !is(filter.region, 'preferredRegion')) return false;
-  if (filter.workshop && (data.workshop === true || data.workshop === 'true') !== (filter.workshop === 'yes')) return false;
+  if (
+    !is(filter.country, 'country') ||
+    !is(filter.state, 'state') ||
+    !is(filter.partnership, 'partnership') ||
+    !is(filter.region, 'preferredRegion')
+  )
+    return false;
+  if (filter.workshop && (data.workshop === true || data.workshop === 'true') !== (filter.workshop === 'yes'))
+    return false;
   if (filter.from || filter.to) {
     const day = berlinDay(created_at);
     if ((filter.from && day < filter.from) || (filter.to && day > filter.to)) return false;
   }
   if (!filter.q) return true;
   const needle = filter.q.toLowerCase();
-  return ['municipality', 'contactName', 'email'].some((name) => String(data[name] ?? '').toLowerCase().includes(needle));
+  return ['municipality', 'contactName', 'email'].some((name) =>
+    String(data[name] ?? '')
+      .toLowerCase()
+      .includes(needle),
+  );
 }

@@ -15,7 +15,8 @@ export const INTEREST_TEXTS = {
     to: 'Eingegangen bis',
     filters: 'Filter',
     formLanguage: 'Sprache des Formulars',
-    badChoice: (label: string) => `Der Filter „${label}“ hat einen Wert, den es nicht gibt. Bitte wählen Sie aus der Liste.`,
+    badChoice: (label: string) =>
+      `Der Filter „${label}“ hat einen Wert, den es nicht gibt. Bitte wählen Sie aus der Liste.`,
     badDay: (label: string) => `„${label}“ ist kein Datum (TT.MM.JJJJ) oder liegt vor dem Anfang des Zeitraums.`,
   },
   en: {

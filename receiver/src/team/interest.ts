@@ -51,8 +51,10 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
       .reverse();
   }
 
-  const forbidden = (res: ServerResponse, lang: Lang, s: Session) => send(res, 403, page(lang, TEXTS[lang].forbidden, `<p>${e(TEXTS[lang].forbidden)}</p>`, chrome(lang, s)));
-  const notFound = (res: ServerResponse, lang: Lang, s: Session) => send(res, 404, page(lang, TEXTS[lang].notFound, '', chrome(lang, s)));
+  const forbidden = (res: ServerResponse, lang: Lang, s: Session) =>
+    send(res, 403, page(lang, TEXTS[lang].forbidden, `<p>${e(TEXTS[lang].forbidden)}</p>`, chrome(lang, s)));
+  const notFound = (res: ServerResponse, lang: Lang, s: Session) =>
+    send(res, 404, page(lang, TEXTS[lang].notFound, '', chrome(lang, s)));
 
   /** The filter form: every filter of the contract, its current values selected. */
   function filterForm(lang: Lang, filter: Filter, countries: string[]): string {
@@ -60,7 +62,12 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
     const n = INTEREST_TEXTS[lang];
     const select = (name: keyof Filter, label: string, options: [string, string][]) =>
       `<div><label for="${name}">${e(label)}</label><select id="${name}" name="${name}">` +
-      [['', t.all] as [string, string], ...options].map(([value, text]) => `<option value="${e(value)}"${value === filter[name] ? ' selected' : ''}>${e(text)}</option>`).join('') +
+      [['', t.all] as [string, string], ...options]
+        .map(
+          ([value, text]) =>
+            `<option value="${e(value)}"${value === filter[name] ? ' selected' : ''}>${e(text)}</option>`,
+        )
+        .join('') +
       '</select></div>';
     const day = (name: 'from' | 'to', label: string) =>
       `<div><label for="${name}">${e(label)}</label><input id="${name}" name="${name}" type="date" value="${e(filter[name])}"></div>`;
@@ -71,12 +78,31 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
     return (
       `<form method="get" action="/team/interest"><fieldset><legend>${e(n.filters)}</legend><div style="display:flex;flex-wrap:wrap;gap:0 1.5rem">` +
       `<div><label for="q">${e(t.search)}</label><input id="q" name="q" type="search" value="${e(filter.q)}"></div>` +
-      select('status', t.status, STATUSES.map((st) => [st, t.statuses[st]])) +
+      select(
+        'status',
+        t.status,
+        STATUSES.map((st) => [st, t.statuses[st]]),
+      ) +
       select('country', fieldLabel('country', lang), countryOptions) +
-      select('state', fieldLabel('state', lang), STATE_CODES.map((code) => [code, stateName(code)])) +
-      select('partnership', fieldLabel('partnership', lang), PARTNERSHIPS.map((v) => [v, choiceName('partnership', v, lang)])) +
-      select('region', fieldLabel('preferredRegion', lang), PREFERRED_REGIONS.map((v) => [v, choiceName('preferredRegion', v, lang)])) +
-      select('workshop', n.workshop, [['yes', yesNo(true, lang)], ['no', yesNo(false, lang)]]) +
+      select(
+        'state',
+        fieldLabel('state', lang),
+        STATE_CODES.map((code) => [code, stateName(code)]),
+      ) +
+      select(
+        'partnership',
+        fieldLabel('partnership', lang),
+        PARTNERSHIPS.map((v) => [v, choiceName('partnership', v, lang)]),
+      ) +
+      select(
+        'region',
+        fieldLabel('preferredRegion', lang),
+        PREFERRED_REGIONS.map((v) => [v, choiceName('preferredRegion', v, lang)]),
+      ) +
+      select('workshop', n.workshop, [
+        ['yes', yesNo(true, lang)],
+        ['no', yesNo(false, lang)],
+      ]) +
       day('from', n.from) +
       day('to', n.to) +
       `</div><p><button type="submit">${e(t.filter)}</button></p></fieldset></form>`
@@ -87,10 +113,25 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
   function badFilter(res: ServerResponse, lang: Lang, s: Session, filter: Filter, invalid: string[]): void {
     const n = INTEREST_TEXTS[lang];
     const label = (name: string) =>
-      name === 'from' || name === 'to' || name === 'workshop' ? n[name] : name === 'status' ? TEXTS[lang].status : fieldLabel(name === 'region' ? 'preferredRegion' : name, lang);
-    const messages = [...new Set(invalid)].map((name) => (name === 'from' || name === 'to' ? n.badDay(label(name)) : n.badChoice(label(name))));
+      name === 'from' || name === 'to' || name === 'workshop'
+        ? n[name]
+        : name === 'status'
+          ? TEXTS[lang].status
+          : fieldLabel(name === 'region' ? 'preferredRegion' : name, lang);
+    const messages = [...new Set(invalid)].map((name) =>
+      name === 'from' || name === 'to' ? n.badDay(label(name)) : n.badChoice(label(name)),
+    );
     const countries = interestRows().map((r) => String(r.data.country ?? ''));
-    send(res, 400, page(lang, TEXTS[lang].interest, errorSummary(TEXTS[lang], messages) + filterForm(lang, filter, countries), chrome(lang, s)));
+    send(
+      res,
+      400,
+      page(
+        lang,
+        TEXTS[lang].interest,
+        errorSummary(TEXTS[lang], messages) + filterForm(lang, filter, countries),
+        chrome(lang, s),
+      ),
+    );
   }
 
   function list(res: ServerResponse, lang: Lang, s: Session, params: URLSearchParams): void {
@@ -103,13 +144,18 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
     const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
     const current = Math.min(pages, Math.max(1, Math.floor(Number(params.get('page')) || 1)));
     const rows = all.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
-    const pageLink = (n: number, text: string) => `<a href="/team/interest?${e(query ? query + '&' : '')}page=${n}">${e(text)}</a>`;
+    const pageLink = (n: number, text: string) =>
+      `<a href="/team/interest?${e(query ? query + '&' : '')}page=${n}">${e(text)}</a>`;
     const paging =
       pages > 1
         ? `<nav aria-label="${e(t.paging)}"><p>${current > 1 ? pageLink(current - 1, t.previous) + ' · ' : ''}${e(t.pageOf(current, pages))}${current < pages ? ' · ' + pageLink(current + 1, t.next) : ''}</p></nav>`
         : '';
     const body =
-      filterForm(lang, filter, every.map((r) => String(r.data.country ?? ''))) +
+      filterForm(
+        lang,
+        filter,
+        every.map((r) => String(r.data.country ?? '')),
+      ) +
       `<p>${e(t.count(all.length))} · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=xlsx">${e(t.exportXlsx)}</a> · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=csv">${e(t.exportCsv)}</a></p>` +
       `<table><thead><tr><th scope="col">${e(t.reference)}</th><th scope="col">${e(t.municipality)}</th><th scope="col">${e(t.received)}</th><th scope="col">${e(t.status)}</th></tr></thead><tbody>` +
       rows
@@ -135,13 +181,24 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
     const chosen = rows
       .map((row) => String(row[idColumn]))
       .map((id, i) => ({id, row: rows[i], state: states.get(id), record: received.get(id)!}))
-      .filter(({record, state}) => matches(filter, {data: record.data, status: state.status, created_at: record.created_at}))
-      .map(({id, row, state}) => [...row, state.status, state.updated_by, state.updated_at, (allNotes.get(id) ?? []).map(noteLine).join('\n')]);
+      .filter(({record, state}) =>
+        matches(filter, {data: record.data, status: state.status, created_at: record.created_at}),
+      )
+      .map(({id, row, state}) => [
+        ...row,
+        state.status,
+        state.updated_by,
+        state.updated_at,
+        (allNotes.get(id) ?? []).map(noteLine).join('\n'),
+      ]);
     const table = [[...head, 'status', 'status_by', 'status_at', 'notes'], ...chosen];
     audit(db, now(), s.email, 'interest.export', `${format} ${filterQuery(filter) || '(all)'} rows=${chosen.length}`);
     const body = format === 'csv' ? Buffer.from(toCsv(table)) : await rowsToXlsx(table, 'interest');
     res.writeHead(200, {
-      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      'Content-Type':
+        format === 'csv'
+          ? 'text/csv; charset=utf-8'
+          : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
       'Content-Disposition': `attachment; filename="interest.${format}"`,
       'Cache-Control': 'no-store',
       'X-Content-Type-Options': 'nosniff',
@@ -161,7 +218,15 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
     return `<h2 id="notes">${e(n.notes)}</h2>${form}${shown}`;
   }
 
-  function detail(res: ServerResponse, lang: Lang, s: Session, reference: string, message = '', status = 200, draft = ''): void {
+  function detail(
+    res: ServerResponse,
+    lang: Lang,
+    s: Session,
+    reference: string,
+    message = '',
+    status = 200,
+    draft = '',
+  ): void {
     const t = TEXTS[lang];
     const row = interestRows().find((r) => r.reference === reference);
     if (!row) return notFound(res, lang, s);
@@ -170,11 +235,20 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
     const lines: [string, string][] = [
       [t.reference, row.reference],
       [t.received, longTime(row.created_at, lang)],
-      ...(row.locale ? [[n.formLanguage, `${languageName(row.locale, lang)} (${row.locale})`] as [string, string]] : []),
+      ...(row.locale
+        ? [[n.formLanguage, `${languageName(row.locale, lang)} (${row.locale})`] as [string, string]]
+        : []),
       ...interestLines(row.data, lang),
     ];
-    const fields = lines.map(([label, value]) => `<tr><th scope="row">${e(label)}</th><td style="white-space:pre-wrap">${e(value)}</td></tr>`).join('');
-    const options = STATUSES.map((st) => `<option value="${st}"${st === row.state.status ? ' selected' : ''}>${e(t.statuses[st])}</option>`).join('');
+    const fields = lines
+      .map(
+        ([label, value]) =>
+          `<tr><th scope="row">${e(label)}</th><td style="white-space:pre-wrap">${e(value)}</td></tr>`,
+      )
+      .join('');
+    const options = STATUSES.map(
+      (st) => `<option value="${st}"${st === row.state.status ? ' selected' : ''}>${e(t.statuses[st])}</option>`,
+    ).join('');
     const statusForm = canEdit(s)
       ? `<form method="post" action="/team/interest/${e(row.reference)}/status"><input type="hidden" name="csrf" value="${e(s.csrf)}"><input type="hidden" name="version" value="${row.state.version}"><label for="status">${e(t.status)}</label><select id="status" name="status">${options}</select> <button type="submit">${e(t.save)}</button></form>`
       : `<p>${e(t.status)}: ${e(t.statuses[row.state.status])}</p>`;
@@ -193,7 +267,8 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
     const version = Number(fields.get('version'));
     if (!row) return notFound(res, lang, s);
     if (!isStatus(status) || !Number.isInteger(version)) return detail(res, lang, s, row.reference, t.expired, 422);
-    if (!states.setStatus(row.id, status, version, s.email, now().toISOString())) return detail(res, lang, s, row.reference, t.conflict, 409);
+    if (!states.setStatus(row.id, status, version, s.email, now().toISOString()))
+      return detail(res, lang, s, row.reference, t.conflict, 409);
     audit(db, now(), s.email, 'interest.status', `${row.reference} ${status}`);
     redirect(res, `/team/interest/${row.reference}`);
   }
@@ -204,7 +279,16 @@ export function interestPages({store, now, send, redirect}: InterestOptions) {
     const row = interestRows().find((r) => r.reference === reference);
     if (!row) return notFound(res, lang, s);
     const text = noteText(fields.get('note'));
-    if (!text) return detail(res, lang, s, row.reference, INTEREST_TEXTS[lang].noteInvalid(MAX_NOTE), 422, (fields.get('note') ?? '').slice(0, MAX_NOTE * 2));
+    if (!text)
+      return detail(
+        res,
+        lang,
+        s,
+        row.reference,
+        INTEREST_TEXTS[lang].noteInvalid(MAX_NOTE),
+        422,
+        (fields.get('note') ?? '').slice(0, MAX_NOTE * 2),
+      );
     notes.add(row.id, s.email, now().toISOString(), text);
     audit(db, now(), s.email, 'interest.note', row.reference);
     redirect(res, `/team/interest/${row.reference}#notes`);

@@ -23,7 +23,9 @@ export function noteText(text: string | null): string | undefined {
 
 export function notes(db: Database.Database) {
   const insert = db.prepare('INSERT INTO team_notes (submission_id, at, account, text) VALUES (?, ?, ?, ?)');
-  const ofOne = db.prepare<[string], Note>('SELECT submission_id, at, account, text FROM team_notes WHERE submission_id = ? ORDER BY id DESC');
+  const ofOne = db.prepare<[string], Note>(
+    'SELECT submission_id, at, account, text FROM team_notes WHERE submission_id = ? ORDER BY id DESC',
+  );
   const every = db.prepare<[], Note>('SELECT submission_id, at, account, text FROM team_notes ORDER BY id DESC');
   return {
     add: (id: string, account: string, at: string, text: string): void => void insert.run(id, at, account, text),
