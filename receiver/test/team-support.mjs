@@ -1,6 +1,20 @@
 // Shared by the team workspace's tests (issue 20): the bin with standard input, sign-in over HTTP.
 import {spawn} from 'node:child_process';
-import {BIN} from './helpers.mjs';
+import {BIN, serve, stop, tempDir} from './helpers.mjs';
+
+export const PASSWORD = 'a long enough password';
+export const HOSTILE = '<img src=x onerror=alert(1)>"\'&';
+
+/** A real `serve` on a fresh DATA_DIR, stopped after the test; resolves with {dataDir, url}. */
+export async function workspace(t, env = {}) {
+  const dataDir = tempDir();
+  const served = await serve({dataDir, env: {RATE_LIMIT: '1000', ...env}});
+  t.after(() => stop(served));
+  return {dataDir, url: served.url};
+}
+
+/** Adds an account with PASSWORD. */
+export const addUser = (dataDir, email, role) => runWithInput(['user', 'add', email, '--role', role, '--password-stdin'], PASSWORD, dataDir);
 
 /** Runs the bin with `input` on standard input; resolves with {status, stdout, stderr}. */
 export function runWithInput(args, input, dataDir) {

@@ -5,20 +5,8 @@ import assert from 'node:assert/strict';
 import ExcelJS from 'exceljs';
 import Database from 'better-sqlite3';
 import {join} from 'node:path';
-import {interest, newsletter, parseCsv, run, serve, stop, submit, tempDir} from './helpers.mjs';
-import {csrfOf, get, post, runWithInput, signIn} from './team-support.mjs';
-
-const PASSWORD = 'a long enough password';
-const HOSTILE = '<img src=x onerror=alert(1)>"\'&';
-
-async function workspace(t, env = {}) {
-  const dataDir = tempDir();
-  const served = await serve({dataDir, env: {RATE_LIMIT: '1000', ...env}});
-  t.after(() => stop(served));
-  return {dataDir, url: served.url};
-}
-
-const addUser = (dataDir, email, role) => runWithInput(['user', 'add', email, '--role', role, '--password-stdin'], PASSWORD, dataDir);
+import {interest, newsletter, parseCsv, run, submit} from './helpers.mjs';
+import {addUser, csrfOf, get, HOSTILE, PASSWORD, post, signIn, workspace} from './team-support.mjs';
 
 test('without an account the workspace is off and says so', async (t) => {
   const {url} = await workspace(t);
@@ -186,7 +174,7 @@ test('filters in the URL; the export holds exactly what the filter shows, with s
   assert.match(csvRes.headers.get('content-type'), /^text\/csv/);
   const [header, row, ...rest] = parseCsv(await csvRes.text());
   assert.deepEqual(rest, []);
-  assert.deepEqual(header.slice(-3), ['status', 'status_by', 'status_at']);
+  assert.deepEqual(header.slice(-4), ['status', 'status_by', 'status_at', 'notes']);
   assert.equal(row[header.indexOf('reference')], aachen);
   assert.equal(row[header.indexOf('municipality')], 'Aachen');
   assert.equal(row[header.indexOf('department')], "'=1+1");

@@ -9,16 +9,15 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {timingSafeEqual} from 'node:crypto';
 import {escapeHtml as e, readBody} from '../http.js';
-import {referenceOf} from '../reference.js';
 import type {Store} from '../store.js';
 import {audit, auditEntries} from './audit.js';
 import {verifyPassword} from './passwords.js';
-import {isStatus, records, STATUSES} from './records.js';
+import {STATUSES} from './records.js';
 import {sessions, type Session} from './sessions.js';
 import {throttle} from './throttle.js';
-import {accountKey, type Role, UserError, users} from './users.js';
+import {accountKey, UserError, users} from './users.js';
 import {header, language, page, signInForm, TEXTS, type Texts} from './pages.js';
-import {filterQuery, matches, readFilter, type Filter} from './filter.js';
+import {interestPages} from './interest.js';
 import {exportRows, toCsv} from '../export.js';
 import {rowsToXlsx} from '../xlsx.js';
 import {erase, show} from '../access.js';
@@ -43,10 +42,7 @@ export interface TeamOptions {
   totpKey?: string;
 }
 
-const RANK: Record<Role, number> = {viewer: 0, editor: 1, admin: 2};
 const THROTTLE_MS = 15 * 60_000;
-/** Records per page of the list. */
-export const PAGE_SIZE = 50;
 /** A hash to check against for unknown accounts, so that they take as long as known ones. */
 const DUMMY_HASH = 'scrypt$32768$8$1$AAAAAAAAAAAAAAAAAAAAAA$AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA';
 /** What a person without a second factor may reach while TEAM_REQUIRE_TOTP holds: signing in and out, and the setup. */
@@ -87,7 +83,7 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
   const db = store.db;
   const team = users(db);
   const live = sessions(db);
-  const states = records(db);
+  const interest = interestPages({store, now: () => new Date(clock()), send, redirect});
   const perAccount = throttle(10, THROTTLE_MS);
   const perClient = throttle(30, THROTTLE_MS);
   const secure = publicUrl?.startsWith('https:') ?? false;
@@ -150,96 +146,15 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
 
   const session = (req: IncomingMessage): Session | undefined => live.get(cookies(req)[COOKIE], clock());
 
-  function interestRows() {
-    return store
-      .submissions('interest')
-      .map((row) => ({...row, reference: referenceOf(row.id), state: states.get(row.id)}))
-      .reverse();
-  }
-
   // ---- pages ----
 
   function home(req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en'): void {
     if (!team.any()) return send(res, 503, page(lang, t.title, `<p>${e(t.off)}</p>`));
     const s = session(req);
     if (!s) return send(res, 200, page(lang, t.signIn, signInPage(t, lang)));
-    const rows = interestRows();
+    const rows = interest.interestRows();
     const counts = STATUSES.map((status) => `<li>${e(t.statuses[status])}: ${rows.filter((r) => r.state.status === status).length}</li>`).join('');
     send(res, 200, page(lang, t.title, `<h2><a href="/team/interest">${e(t.count(rows.length))}</a></h2><ul>${counts}</ul>`, header(t, s.email, s.csrf)));
-  }
-
-  function list(req: IncomingMessage, res: ServerResponse, t: Texts, lang: 'de' | 'en', s: Session): void {
-    const filter = readFilter(new URL(req.url ?? '/', 'http://localhost').searchParams);
-    const all = interestRows().filter((r) => matches(filter, r.data, r.state.status));
-    const query = filterQuery(filter);
-    const pages = Math.max(1, Math.ceil(all.length / PAGE_SIZE));
-    const current = Math.min(pages, Math.max(1, Math.floor(Number(new URL(req.url ?? '/', 'http://localhost').searchParams.get('page')) || 1)));
-    const rows = all.slice((current - 1) * PAGE_SIZE, current * PAGE_SIZE);
-    const pageLink = (n: number, text: string) => `<a href="/team/interest?${e(query ? query + '&' : '')}page=${n}">${e(text)}</a>`;
-    const paging =
-      pages > 1
-        ? `<nav aria-label="${e(t.paging)}"><p>${current > 1 ? pageLink(current - 1, t.previous) + ' · ' : ''}${e(t.pageOf(current, pages))}${current < pages ? ' · ' + pageLink(current + 1, t.next) : ''}</p></nav>`
-        : '';
-    const options = ['', ...STATUSES]
-      .map((st) => `<option value="${st}"${st === filter.status ? ' selected' : ''}>${e(st ? t.statuses[st as keyof typeof t.statuses] : t.all)}</option>`)
-      .join('');
-    const body =
-      `<form method="get" action="/team/interest"><label for="q">${e(t.search)}</label><input id="q" name="q" type="search" value="${e(filter.q)}">` +
-      `<label for="status">${e(t.status)}</label><select id="status" name="status">${options}</select> <button type="submit">${e(t.filter)}</button></form>` +
-      `<p>${e(t.count(all.length))} · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=xlsx">${e(t.exportXlsx)}</a> · <a href="/team/interest/export?${e(query ? query + '&' : '')}format=csv">${e(t.exportCsv)}</a></p>` +
-      `<table><thead><tr><th scope="col">${e(t.reference)}</th><th scope="col">${e(t.municipality)}</th><th scope="col">${e(t.received)}</th><th scope="col">${e(t.status)}</th></tr></thead><tbody>` +
-      rows
-        .map(
-          (r) =>
-            `<tr><td><a href="/team/interest/${e(r.reference)}">${e(r.reference)}</a></td><td>${e(String(r.data.municipality ?? ''))}</td><td>${e(r.created_at)}</td><td>${e(t.statuses[r.state.status])}</td></tr>`,
-        )
-        .join('') +
-      '</tbody></table>' +
-      paging;
-    send(res, 200, page(lang, t.interest, body, header(t, s.email, s.csrf)));
-  }
-
-  /** The `export` command's rows and formula guard, only the records the filter shows, plus status. */
-  async function exportInterest(req: IncomingMessage, res: ServerResponse, s: Session): Promise<void> {
-    const params = new URL(req.url ?? '/', 'http://localhost').searchParams;
-    const format = params.get('format') === 'xlsx' ? 'xlsx' : 'csv';
-    const filter: Filter = readFilter(params);
-    const [head, ...rows] = exportRows(store, 'interest');
-    const idColumn = head.indexOf('id');
-    const data = new Map(store.submissions('interest').map((x) => [x.id, x.data]));
-    const chosen = rows
-      .map((row) => String(row[idColumn]))
-      .map((id, i) => ({row: rows[i], state: states.get(id), data: data.get(id) ?? {}}))
-      .filter(({data, state}) => matches(filter, data, state.status))
-      .map(({row, state}) => [...row, state.status, state.updated_by, state.updated_at]);
-    const table = [[...head, 'status', 'status_by', 'status_at'], ...chosen];
-    audit(db, now(), s.email, 'interest.export', `${format} ${filterQuery(filter) || '(all)'} rows=${chosen.length}`);
-    const body = format === 'csv' ? Buffer.from(toCsv(table)) : await rowsToXlsx(table, 'interest');
-    res.writeHead(200, {
-      'Content-Type': format === 'csv' ? 'text/csv; charset=utf-8' : 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-      'Content-Disposition': `attachment; filename="interest.${format}"`,
-      'Cache-Control': 'no-store',
-      'X-Content-Type-Options': 'nosniff',
-    });
-    res.end(body);
-  }
-
-  function detail(res: ServerResponse, t: Texts, lang: 'de' | 'en', s: Session, reference: string, message = '', status = 200): void {
-    const row = interestRows().find((r) => r.reference === reference);
-    if (!row) return send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
-    audit(db, now(), s.email, 'interest.view', row.reference);
-    const fields = Object.entries(row.data)
-      .map(([name, value]) => `<tr><th scope="row">${e(name)}</th><td>${e(Array.isArray(value) ? value.join(', ') : String(value ?? ''))}</td></tr>`)
-      .join('');
-    const options = STATUSES.map((st) => `<option value="${st}"${st === row.state.status ? ' selected' : ''}>${e(t.statuses[st])}</option>`).join('');
-    const statusForm =
-      RANK[s.role] >= RANK.editor
-        ? `<form method="post" action="/team/interest/${e(row.reference)}/status"><input type="hidden" name="csrf" value="${e(s.csrf)}"><input type="hidden" name="version" value="${row.state.version}"><label for="status">${e(t.status)}</label><select id="status" name="status">${options}</select> <button type="submit">${e(t.save)}</button></form>`
-        : `<p>${e(t.status)}: ${e(t.statuses[row.state.status])}</p>`;
-    const body =
-      (message ? `<div class="error" role="alert"><p>${e(message)}</p></div>` : '') +
-      `<table><tbody><tr><th scope="row">${e(t.reference)}</th><td>${e(row.reference)}</td></tr><tr><th scope="row">${e(t.received)}</th><td>${e(row.created_at)}</td></tr>${fields}</tbody></table>${statusForm}`;
-    send(res, status, page(lang, `${t.interest}: ${row.reference}`, body, header(t, s.email, s.csrf)));
   }
 
   // ---- actions ----
@@ -317,8 +232,7 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
       }
       const s = session(req);
       if (!s) return redirect(res, '/team/');
-      if (sub === 'interest') return list(req, res, t, lang, s);
-      if (sub === 'interest/export') return exportInterest(req, res, s);
+      if (await interest.get(res, lang, s, sub, new URL(req.url ?? '/', 'http://localhost').searchParams)) return;
       if (sub === 'newsletter' || sub === 'newsletter/export') {
         const [head, ...rows] = exportRows(store, 'newsletter');
         const statusAt = head.indexOf('status');
@@ -367,8 +281,6 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
           '</tbody></table>';
         return send(res, 200, page(lang, t.audit, table, header(t, s.email, s.csrf)));
       }
-      const match = /^interest\/([0-9A-F]{8})$/.exec(sub);
-      if (match) return detail(res, t, lang, s, match[1]);
       return send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
     }
 
@@ -395,22 +307,10 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
       const email = (fields.get('email') ?? '').trim();
       if (!isEmail(email) || fields.get('confirm') !== 'yes') return send(res, 422, page(lang, t.privacy, `<div class="error" role="alert"><p>${e(t.eraseConfirm)}</p></div>`, header(t, s.email, s.csrf)));
       const removed = erase(store, email);
-      db.prepare('DELETE FROM team_records WHERE submission_id NOT IN (SELECT id FROM submissions)').run(); // the status of an erased record
       audit(db, now(), s.email, 'privacy.erase', `${addressHash(email)} records=${removed}`);
       return send(res, 200, page(lang, t.privacy, `<p role="status">${e(t.erased(removed))}</p><p><a href="/team/privacy">${e(t.privacy)}</a></p>`, header(t, s.email, s.csrf)));
     }
-    const match = /^interest\/([0-9A-F]{8})\/status$/.exec(sub);
-    if (match) {
-      if (RANK[s.role] < RANK.editor) return send(res, 403, page(lang, t.forbidden, `<p>${e(t.forbidden)}</p>`, header(t, s.email, s.csrf)));
-      const row = interestRows().find((r) => r.reference === match[1]);
-      const status = fields.get('status');
-      const version = Number(fields.get('version'));
-      if (!row) return send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
-      if (!isStatus(status) || !Number.isInteger(version)) return detail(res, t, lang, s, row.reference, t.expired, 422);
-      if (!states.setStatus(row.id, status, version, s.email, now().toISOString())) return detail(res, t, lang, s, row.reference, t.conflict, 409);
-      audit(db, now(), s.email, 'interest.status', `${row.reference} ${status}`);
-      return redirect(res, `/team/interest/${row.reference}`);
-    }
+    if (interest.post(res, lang, s, sub, fields)) return;
     send(res, 404, page(lang, t.notFound, '', header(t, s.email, s.csrf)));
   }
 

@@ -8,17 +8,22 @@ import type {Status} from './records.js';
 
 export type Lang = 'de' | 'en';
 
+/**
+ * German, unless the browser's Accept-Language ranks English before German:
+ * by q-value (then by order), the first of its languages that is German or
+ * English decides; `*`, no header or neither language means German.
+ */
 export function language(acceptLanguage: string | undefined): Lang {
-  const first = (acceptLanguage ?? '')
+  const ranked = (acceptLanguage ?? '')
     .split(',')
     .map((part) => {
       const [tag, ...params] = part.trim().split(';');
-      const q = params.find((p) => p.trim().startsWith('q='));
-      return {tag: tag.trim().toLowerCase(), q: q ? Number(q.trim().slice(2)) : 1};
+      const q = params.map((p) => p.trim()).find((p) => p.toLowerCase().startsWith('q='));
+      return {primary: tag.trim().toLowerCase().split('-')[0], q: q === undefined ? 1 : /^(0(\.\d{0,3})?|1(\.0{0,3})?)$/.test(q.slice(2)) ? Number(q.slice(2)) : 0};
     })
-    .filter((entry) => entry.tag && entry.q > 0)
-    .sort((a, b) => b.q - a.q)[0];
-  return first?.tag.startsWith('en') ? 'en' : 'de';
+    .filter((entry) => entry.primary && entry.q > 0)
+    .sort((a, b) => b.q - a.q);
+  return ranked.find((entry) => ['de', 'en', '*'].includes(entry.primary))?.primary === 'en' ? 'en' : 'de';
 }
 
 export const TEXTS = {
@@ -50,7 +55,7 @@ export const TEXTS = {
     lookUp: 'Nachschlagen',
     erase: 'Endgültig löschen',
     eraseConfirm: 'Ja, alle Daten zu dieser Adresse endgültig löschen.',
-    erased: (n: number) => `Gelöscht: ${n} ${n === 1 ? 'Datensatz' : 'Datensätze'} zu dieser Adresse (Einsendungen, Newsletter-Anmeldung, Mails im Postausgang).`,
+    erased: (n: number) => `Gelöscht: ${n} ${n === 1 ? 'Datensatz' : 'Datensätze'} zu dieser Adresse (Einsendungen mit ihrem Status und ihren Notizen, Newsletter-Anmeldung, Mails im Postausgang).`,
     newsletter: 'Newsletter',
     newsletterStatus: {pending: 'Noch nicht bestätigt', confirmed: 'Bestätigt', unsubscribed: 'Abgemeldet'},
     audit: 'Protokoll',
@@ -102,7 +107,7 @@ export const TEXTS = {
     lookUp: 'Look up',
     erase: 'Erase for good',
     eraseConfirm: 'Yes, erase all data about this address for good.',
-    erased: (n: number) => `Erased: ${n} ${n === 1 ? 'record' : 'records'} about this address (submissions, newsletter subscription, mails in the outbox).`,
+    erased: (n: number) => `Erased: ${n} ${n === 1 ? 'record' : 'records'} about this address (submissions with their status and notes, newsletter subscription, mails in the outbox).`,
     newsletter: 'Newsletter',
     newsletterStatus: {pending: 'Not yet confirmed', confirmed: 'Confirmed', unsubscribed: 'Unsubscribed'},
     audit: 'Audit trail',

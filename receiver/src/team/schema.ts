@@ -1,7 +1,8 @@
 /**
  * The team workspace's tables (issue 20), created by the store's setup
- * (store.ts calls teamSchema). Personal data of visitors is never copied here:
- * the audit keeps account, action and object (a reference), not the data.
+ * (store.ts calls teamSchema, after the submissions table). The audit keeps
+ * account, action and object (a reference), never a visitor's data; notes are
+ * the team's own text about a record and go when the record goes (trigger).
  */
 import type Database from 'better-sqlite3';
 
@@ -41,6 +42,19 @@ CREATE TABLE IF NOT EXISTS team_records (
   updated_by TEXT,
   updated_at TEXT
 );
+CREATE TABLE IF NOT EXISTS team_notes (
+  id INTEGER PRIMARY KEY AUTOINCREMENT,
+  submission_id TEXT NOT NULL,
+  at TEXT NOT NULL,
+  account TEXT NOT NULL,
+  text TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS team_notes_submission ON team_notes (submission_id);
+-- A record that goes (erase, the privacy page, retention) takes its status and notes with it.
+CREATE TRIGGER IF NOT EXISTS team_submission_gone AFTER DELETE ON submissions BEGIN
+  DELETE FROM team_notes WHERE submission_id = old.id;
+  DELETE FROM team_records WHERE submission_id = old.id;
+END;
 CREATE TABLE IF NOT EXISTS team_audit (
   id INTEGER PRIMARY KEY AUTOINCREMENT,
   at TEXT NOT NULL,
