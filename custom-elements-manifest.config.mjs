@@ -2,9 +2,11 @@
 // @custom-elements-manifest/analyzer (`--litelement`) from the JSDoc of each element
 // (`@summary`, `@slot`, `@csspart`, `@cssproperty`, `@event`, field comments).
 //
+// Tag names come from the analyzer itself: each element class says `@tag kp-…` in its JSDoc
+// (we register through our guarded `define()`, src/shared/define.ts, which the analyzer does
+// not read, so the manifest has no `custom-element-definition` exports).
+//
 // What this config adds to the analyzer:
-// - tag names: we register through our guarded `define('kp-…', Class)`, which the analyzer
-//   cannot see, so calls of `define` give `tagName` and `custom-element-definition` exports;
 // - Lit's `@state()` / `{state: true}` fields are internal, not attributes (the analyzer lists
 //   them as attributes);
 // - only the public API: private, protected and `_` members are left out, and so are events
@@ -13,7 +15,8 @@
 //   element with the descriptions below;
 // - a check: every `--kp-…` name used anywhere in src/ must be documented on some element,
 //   or the manifest (and so `npm run build`) fails.
-// test/docs/manifest.test.ts checks the attributes against the browser's observedAttributes.
+// test/docs/manifest.test.ts checks that every tag the bundle defines is here (a class without
+// `@tag` fails it) and the attributes against the browser's observedAttributes.
 
 /** Read by every element (src/shared/styles.ts). Keep in step with that file. */
 const SHARED_TOKENS = {
@@ -40,7 +43,6 @@ const FALLBACK = {
   },
 };
 
-const classTags = new Map(); // class name → tag
 const stateFields = new Map(); // class name → Set of @state() field names
 const sources = new Map(); // module path → source text
 
@@ -49,19 +51,6 @@ function kpPlugin() {
     name: 'klimapartner-widgets',
     analyzePhase({ts, node, moduleDoc}) {
       if (ts.isSourceFile(node)) sources.set(moduleDoc.path, node.getFullText());
-      // define('kp-x', KpX)
-      if (ts.isCallExpression(node) && node.expression.getText() === 'define' && node.arguments.length === 2) {
-        const [tag, cls] = node.arguments;
-        if (ts.isStringLiteral(tag) && tag.text.startsWith('kp-') && ts.isIdentifier(cls)) {
-          classTags.set(cls.text, tag.text);
-          moduleDoc.exports ??= [];
-          moduleDoc.exports.push({
-            kind: 'custom-element-definition',
-            name: tag.text,
-            declaration: {name: cls.text, module: '__RESOLVE__'},
-          });
-        }
-      }
       if (ts.isClassDeclaration(node) && node.name) {
         const states = new Set();
         for (const member of node.members) {
@@ -93,12 +82,8 @@ function kpPlugin() {
       };
       const documented = new Set();
       for (const mod of customElementsManifest.modules) {
-        mod.exports = mod.exports?.filter((e) => e.kind !== 'custom-element-definition' || e.name.startsWith('kp-'));
-        for (const e of mod.exports ?? []) {
-          if (e.kind === 'custom-element-definition' && e.declaration.module === '__RESOLVE__') {
-            e.declaration.module = declarations.get(e.declaration.name)?.path ?? mod.path;
-          }
-        }
+        // The analyzer reads `customElements.define(tag, ctor)` in src/shared/define.ts as an element named "tag".
+        mod.exports = mod.exports?.filter((e) => e.kind !== 'custom-element-definition');
         for (const d of mod.declarations ?? []) {
           if (d.kind !== 'class') continue;
           const states = allStates(d);
@@ -108,7 +93,7 @@ function kpPlugin() {
           );
           d.members = d.members?.filter((m) => !(m.kind === 'field' && states.has(m.name) && !m.description));
           d.events = d.events?.filter((e) => e.name);
-          const tag = classTags.get(d.name);
+          const tag = d.tagName;
           if (!tag) continue;
           // Public helpers without a comment (the form kit's FieldHost) are not API.
           const attributeFields = new Set(d.attributes?.map((a) => a.fieldName));
@@ -122,8 +107,6 @@ function kpPlugin() {
             }
             if (!a.description) console.warn(`manifest: <${tag}> attribute ${a.name} has no description`);
           }
-          d.tagName = tag;
-          d.customElement = true;
           const props = d.cssProperties ?? [];
           for (const [name, description] of Object.entries(SHARED_TOKENS)) {
             if (!props.some((p) => p.name === name)) props.push({name, description});
@@ -145,10 +128,6 @@ function kpPlugin() {
             [...missing].map(([n, p]) => `${n} (${p})`).join(', '),
         );
       }
-      const missingTags = [...classTags.values()].filter(
-        (tag) => !customElementsManifest.modules.some((m) => m.declarations?.some((d) => d.tagName === tag)),
-      );
-      if (missingTags.length) throw new Error(`no class found for ${missingTags.join(', ')}`);
     },
   };
 }

@@ -12,10 +12,12 @@
 //
 // Untransformed sources still work (Web Test Runner compiles src/ with esbuild,
 // without this plugin): src/shared/locale.ts then installs a msg() for
-// @lit/localize that finds the German text in the same table and answers
-// through the same numbered lookup, so both forms give the same text. The
-// plugin sets __KP_MSG_IDS__, which leaves that installer out of the build,
-// and points '@lit/localize' at src/shared/lit-localize.ts (the numbered msg).
+// @lit/localize (src/shared/msg-as-written.ts) that finds the German text in
+// the same table and answers through the same numbered lookup, so both forms
+// give the same text. The plugin sets __KP_MSG_IDS__, which leaves that
+// installer out of the build, points '@lit/localize' at
+// src/shared/lit-localize.ts (the numbered msg) and removes the imports of
+// `str`, a marker that the numbering consumes.
 import {readFileSync} from 'node:fs';
 import {fileURLToPath} from 'node:url';
 import ts from 'typescript';
@@ -38,19 +40,37 @@ export function numberMessages(code, file, ids, fail) {
 
 function numberEdits(code, file, ids, fail) {
   const source = ts.createSourceFile(file, code, ts.ScriptTarget.Latest, true);
-  // The local names of msg and str imported from '@lit/localize'.
+  // The local names of msg and str imported from '@lit/localize', and str's import specifier.
   const names = {};
+  let strImport;
   for (const s of source.statements) {
     if (ts.isImportDeclaration(s) && s.moduleSpecifier.text === '@lit/localize') {
-      for (const e of s.importClause?.namedBindings?.elements ?? []) names[(e.propertyName ?? e.name).text] = e.name.text;
+      const elements = s.importClause?.namedBindings?.elements ?? [];
+      elements.forEach((e, i) => {
+        names[(e.propertyName ?? e.name).text] = e.name.text;
+        if ((e.propertyName ?? e.name).text === 'str') strImport = {declaration: s, elements, i};
+      });
     }
   }
-  if (!names.msg) return null;
   const where = (node) => {
     const {line, character} = source.getLineAndCharacterOfPosition(node.getStart(source));
     return `${file}:${line + 1}:${character + 1}`;
   };
+  if (!names.msg) {
+    if (strImport) fail(`${where(strImport.elements[strImport.i])}: str is imported without msg; the build removes str, which only works as msg(str\`…\`)`);
+    return null;
+  }
   const edits = [];
+  // str`` is only a marker inside msg(), turned into values below, so its import goes
+  // (with its comma; src/shared/lit-localize.ts, which the build puts in place of
+  // '@lit/localize', has no str).
+  if (strImport) {
+    const {declaration, elements, i} = strImport;
+    const e = elements[i];
+    if (i + 1 < elements.length) edits.push([e.getStart(source), elements[i + 1].getStart(source), '']);
+    else if (i > 0) edits.push([elements[i - 1].getEnd(), e.getEnd(), '']);
+    else edits.push([declaration.getStart(source), declaration.getEnd(), '']);
+  }
   const number = (text, node) => {
     if (!ids.has(text)) fail(`${where(node)}: msg(${JSON.stringify(text)}) is not in ${MESSAGES}; run \`npm run localize\``);
     return String(ids.get(text));
@@ -58,6 +78,12 @@ function numberEdits(code, file, ids, fail) {
   const visit = (node) => {
     const {parent} = node;
     const named = parent && (ts.isImportSpecifier(parent) || (parent.name === node && !ts.isShorthandPropertyAssignment(parent)));
+    if (ts.isIdentifier(node) && node.text === names.str && !named) {
+      const call = parent?.parent;
+      const inMsg = ts.isTaggedTemplateExpression(parent) && parent.tag === node && call && ts.isCallExpression(call) &&
+        ts.isIdentifier(call.expression) && call.expression.text === names.msg && call.arguments[0] === parent;
+      if (!inMsg) fail(`${where(node)}: str is used other than as msg(str\`…\`); the build removes str`);
+    }
     if (ts.isIdentifier(node) && node.text === names.msg && !named) {
       const call = parent;
       if (!ts.isCallExpression(call) || call.expression !== node) fail(`${where(node)}: msg is used other than called; the build can only number msg(…) calls`);

@@ -16,6 +16,7 @@ import {contactCardStyles} from './contact-card.styles.js';
  * vCard file. The photo is decorative (`alt=""`): the name stands beside it.
  * Bad values are reported on the console and left out; the rest still shows.
  *
+ * @tag kp-contact-card
  * @summary Contact card with `tel:`/`mailto:` links and a vCard (.vcf).
  *
  * @slot - Fallback content, shown until the element has upgraded and when

@@ -16,6 +16,7 @@ import {countdownStyles} from './countdown.styles.js';
  * Time left until a deadline, in the visitor's language, and the deadline
  * itself in words, with its time zone named.
  *
+ * @tag kp-countdown
  * @summary Countdown to a deadline (default zone Europe/Berlin).
  *
  * @slot - Fallback content, shown until the element has upgraded and whenever

@@ -27,6 +27,7 @@ const CHOICES = new Set(['checkbox', 'radio', 'select-one', 'select-multiple']);
  * shared engine (retries, offline wait, draft in sessionStorage); closes at
  * `deadline`, keeping what the visitor typed readable, printable and savable.
  *
+ * @tag kp-interest-form
  * @summary Expression of interest for the programme, open until a deadline.
  *
  * @slot - Fallback content: shown until the element has upgraded, and instead of

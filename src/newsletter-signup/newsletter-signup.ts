@@ -11,6 +11,7 @@ import type {Fields} from '../shared/submission/encode.js';
  * "Sending and the newsletter"). Without `privacy-url` it reports a console error and
  * still works, its consent text then without the link.
  *
+ * @tag kp-newsletter-signup
  * @summary Newsletter signup (double opt-in) for any receiver or provider form endpoint.
  *
  * @slot - Fallback content: shown until the element has upgraded, and instead of

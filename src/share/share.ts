@@ -29,6 +29,7 @@ const encode = encodeURIComponent;
  * reads it as what is shared, and its content sets an empty `title` so that
  * no tooltip hangs over the buttons.
  *
+ * @tag kp-share
  * @summary Share links without third-party code: share sheet, copy, e-mail, networks.
  *
  * @slot - Fallback content, shown until the element has upgraded (e.g. the page's URL as a link).

@@ -7,9 +7,14 @@
  * `setLocale()` to choose the language for elements that have no `lang` of
  * their own or on an ancestor below `<html>`; `<html lang>` comes after it.
  * Unknown languages fall back to German.
+ *
+ * Not lit-localize's runtime API: `configureLocalization` keeps one locale for
+ * the whole page, switched asynchronously, and `@localized()`,
+ * `updateWhenLocaleChanges` and LOCALE_STATUS_EVENT follow that one; here each
+ * element follows its own `lang` (`onLanguageChange`) and renders synchronously
+ * in it. `setLocale`/`getLocale` below are ours, shaped like lit-localize's.
  */
-import {_installMsgImplementation, type msg} from '@lit/localize/init/install.js';
-import type {StrResult} from '@lit/localize/internal/str-tag.js';
+import {answerMsgWith} from './msg-as-written.js';
 import {packed, SEP, sourceLocale, targetLocales} from '../generated/locales.js';
 
 export type Locale = typeof sourceLocale | (typeof targetLocales)[number];
@@ -43,11 +48,10 @@ if (typeof __KP_MSG_IDS__ === 'undefined') {
   // with the German text finds it in the table's German column and answers
   // through msgById, as the build's numbered call would. A text not in the
   // table yet (new, not extracted) stays German; the build fails on it.
-  _installMsgImplementation(((template: string | StrResult) => {
-    const [strings, values] = typeof template === 'string' ? [[template], []] : [template.strings, template.values];
-    const n = table(DEFAULT_LOCALE).indexOf(strings.reduce((a, s, i) => `${a}{${i - 1}}${s}`));
-    return n < 0 ? strings.reduce((a, s, i) => a + values[i - 1] + s) : msgById(n, ...values);
-  }) as typeof msg);
+  answerMsgWith((text, values) => {
+    const n = table(DEFAULT_LOCALE).indexOf(text);
+    return n < 0 ? undefined : msgById(n, ...values);
+  });
 }
 
 /** Maps any BCP 47 tag (`fr-CA`, `PT-br`, `de_DE`) to one of ours, or undefined. */

@@ -9,20 +9,30 @@ const fail = (message) => {
 };
 const number = (code) => numberMessages(code, 'x.ts', ids, fail);
 const head = "import {msg, str} from '@lit/localize';\n";
+// What the build leaves of it: str`` is consumed by the numbering (src/shared/lit-localize.ts has no str).
+const built = "import {msg} from '@lit/localize';\n";
 
 test('msg-ids: texts and str`` templates become numbers and values, options go', () => {
   assert.equal(
     number(`${head}a(msg('Senden'), msg(\`Ja\`), msg(str\`Noch \${n + 1} Zeichen\`), msg(str\`\${label}: noch \${words}.\`));`),
-    `${head}a(msg(0), msg(4), msg(1, n + 1), msg(2, label, words));`,
+    `${built}a(msg(0), msg(4), msg(1, n + 1), msg(2, label, words));`,
   );
-  assert.equal(number(`${head}msg(str\`\${d}, \${t} Uhr (\${z})\`, {id: 'deadline-in-words'})`), `${head}msg(3, d, t, z)`);
+  assert.equal(number(`${head}msg(str\`\${d}, \${t} Uhr (\${z})\`, {id: 'deadline-in-words'})`), `${built}msg(3, d, t, z)`);
 });
 
 test('msg-ids: a msg() inside a value is numbered too; other names are left alone', () => {
-  assert.equal(number(`${head}msg(str\`Noch \${b ? msg('Ja') : msg('Nein')} Zeichen\`)`), `${head}msg(1, b ? msg(4) : msg(5))`);
-  assert.equal(number(`${head}o.msg('Senden'); ({msg: 1});`), `${head}o.msg('Senden'); ({msg: 1});`);
+  assert.equal(number(`${head}msg(str\`Noch \${b ? msg('Ja') : msg('Nein')} Zeichen\`)`), `${built}msg(1, b ? msg(4) : msg(5))`);
+  assert.equal(number(`${head}o.msg('Senden'); ({msg: 1});`), `${built}o.msg('Senden'); ({msg: 1});`);
   assert.equal(number("import {msg as m} from '@lit/localize';\nm('Senden')"), "import {msg as m} from '@lit/localize';\nm(0)");
   assert.equal(number("msg('Unbekannt')"), null);
+});
+
+test('msg-ids: the import of str goes wherever it stands; str outside msg(str``) fails', () => {
+  assert.equal(number("import {str as s, msg} from '@lit/localize';\nmsg(s`Ja`)"), "import {msg} from '@lit/localize';\nmsg(4)");
+  assert.equal(number("import {msg} from '@lit/localize';\nimport {str} from '@lit/localize';\nmsg(str`Ja`)"), "import {msg} from '@lit/localize';\n\nmsg(4)");
+  assert.throws(() => number(`${head}const t = str\`Ja\`; msg(t)`), /x\.ts:2:11: str is used other than as msg\(str`…`\)/);
+  assert.throws(() => number(`${head}a(str\`Ja\`)`), /str is used other than as msg/);
+  assert.throws(() => number("import {str} from '@lit/localize';\nstr`Ja`"), /str is imported without msg/);
 });
 
 test('msg-ids: a text not in the table, or a msg() it cannot read, fails', () => {
