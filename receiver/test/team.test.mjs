@@ -132,6 +132,20 @@ test('failed sign-ins are throttled per account, even with the right password af
   assert.match(await blocked.text(), /Zu viele fehlgeschlagene Anmeldungen/);
 });
 
+test('failed sign-ins are throttled per client, an IPv6 client by its /64 (addresses rotated within it count as one)', async (t) => {
+  const {dataDir, url} = await workspace(t, {TRUST_PROXY: '1'});
+  assert.equal((await addUser(dataDir, 'anna@example.org', 'viewer')).status, 0);
+  const from = (n) => ({headers: {'x-forwarded-for': `2001:db8:5:7:${n.toString(16)}::1`}});
+  // 30 failures, each from another address of one /64 and for another account
+  for (let i = 0; i < 30; i++) {
+    assert.equal((await post(url, '/team/sign-in', {email: `nobody${i}@example.org`, password: 'wrong'}, from(i))).status, 401);
+  }
+  const blocked = await post(url, '/team/sign-in', {email: 'anna@example.org', password: PASSWORD}, from(999));
+  assert.equal(blocked.status, 429, 'the 31st try from that /64 is refused, even with the right password');
+  const elsewhere = await post(url, '/team/sign-in', {email: 'anna@example.org', password: PASSWORD}, {headers: {'x-forwarded-for': '2001:db8:5:8::1'}});
+  assert.equal(elsewhere.status, 303, 'the next /64 is another client');
+});
+
 test('the one-time link sets a password once; behind https the cookie is __Host- and Secure', async (t) => {
   const {dataDir, url} = await workspace(t, {PUBLIC_URL: 'https://forms.example.org'});
   const added = await run(['user', 'add', 'neu@example.org', '--role', 'editor'], {dataDir, env: {PUBLIC_URL: 'https://forms.example.org'}});

@@ -9,6 +9,7 @@
 import type {IncomingMessage, ServerResponse} from 'node:http';
 import {timingSafeEqual} from 'node:crypto';
 import {escapeHtml as e, readBody} from '../http.js';
+import {clientKey} from '../rate-limit.js';
 import type {Store} from '../store.js';
 import {audit, auditEntries} from './audit.js';
 import {verifyPassword} from './passwords.js';
@@ -164,7 +165,7 @@ export function teamWorkspace({store, clock, publicUrl, client, requireTotp = fa
     const password = fields.get('password') ?? '';
     const code = (fields.get('code') ?? '').trim();
     const at = clock();
-    const ip = client(req);
+    const ip = clientKey(client(req)); // IPv6 by its /64, as the submit limit counts it
     if (perAccount.blocked(email, at) || perClient.blocked(ip, at)) {
       audit(db, now(), email || null, 'sign-in.throttled');
       return send(res, 429, page(lang, t.signIn, signInPage(t, lang, [t.throttled], email)), {'Retry-After': String(THROTTLE_MS / 1000)});
