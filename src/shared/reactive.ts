@@ -27,8 +27,19 @@ export interface PropertyDeclaration {
   state?: boolean;
 }
 export type PropertyDeclarations = Record<string, PropertyDeclaration>;
-/** Changed properties with their previous values (`T` as in Lit, for familiar signatures). */
-export type PropertyValues<T = unknown> = Map<PropertyKey, unknown> & {readonly _of?: T};
+/**
+ * Changed properties with their previous values, as in Lit: `PropertyValues<this>`
+ * takes only names of `this`'s public members, so `changed.has('typo')` does not
+ * compile (test/shared/property-values.test.ts). Protected and private members are
+ * not in `keyof this`: make a property public to test it here.
+ */
+export type PropertyValues<T = unknown> = T extends object ? PropertyValueMap<T> : Map<PropertyKey, unknown>;
+export interface PropertyValueMap<T> extends Map<PropertyKey, unknown> {
+  get<K extends keyof T>(key: K): T[K] | undefined;
+  set<K extends keyof T>(key: K, value: T[K]): this;
+  has<K extends keyof T>(key: K): boolean;
+  delete<K extends keyof T>(key: K): boolean;
+}
 
 export interface CSSResult {
   readonly cssText: string;
@@ -116,7 +127,7 @@ export class ReactiveBase extends HTMLElement {
   protected values_ = new Map<string, unknown>();
   protected defaults_ = new Map<string, unknown>();
   renderRoot!: ShadowRoot;
-  #changed: PropertyValues = new Map();
+  #changed = new Map<PropertyKey, unknown>();
   #pending?: Promise<boolean>;
   #enable!: () => void;
   #ready = new Promise<void>((resolve) => (this.#enable = resolve));
