@@ -15,6 +15,16 @@
  *   fallback of an engine without constructable sheets, the element shows its
  *   light-DOM fallback (through a `<slot>`) from then on, says why in one
  *   `console.error`, and `updateComplete` resolves to false.
+ *
+ * It depends on `useDefineForClassFields: false` in tsconfig.json (which Vite,
+ * esbuild in the tests and tsc all read). The properties are accessors on the
+ * prototype (`attributes()` below); a class field's initializer must run as an
+ * assignment (`this.mode = 'json'`), through the setter, which records the
+ * default and asks for an update. With `true` (the default for target ES2022)
+ * each field becomes an own data property of the instance, defined after this
+ * constructor: it hides the accessor, so attributes, defaults and updates all
+ * stop working without an error. test/node/class-fields.test.mjs fails if the
+ * setting changes, and test/shared/reactive.test.ts shows the effect.
  */
 import {render, nothing} from 'lit-html';
 
