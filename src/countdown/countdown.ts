@@ -181,7 +181,8 @@ export class KpCountdown extends KpElement {
     reschedule();
   }
 
-  #save() {
+  /** Downloads the deadline as a calendar file (.ics). */
+  #downloadIcs() {
     const {instant, zone} = this.#parsed!;
     const label = this.label;
     const text = this.t(() =>
@@ -233,7 +234,7 @@ export class KpCountdown extends KpElement {
     }${
       expired
         ? nothing
-        : html`<div class="actions">${button(msg('Sekunden anhalten'), this.#togglePause, paused)}${button(msg('In den Kalender eintragen (.ics)'), this.#save)}</div>`
+        : html`<div class="actions">${button(msg('Sekunden anhalten'), this.#togglePause, paused)}${button(msg('In den Kalender eintragen (.ics)'), this.#downloadIcs)}</div>`
     }<div role="status" class="visually-hidden">${this.announcement}</div></div>`;
   }
 }

@@ -209,11 +209,11 @@ export class KpInterestForm extends KpForm {
   /** Print and save (.txt) of `data`, headed by `head`. */
   #keep(data: Fields, head: string) {
     this.#kept = [data, head];
-    return html`<div class="actions"><button type="button" class="button secondary" part="button" @click=${printPage}>${msg('Drucken')}</button><button type="button" class="button secondary" part="button" @click=${this.#save}>${msg('Speichern (.txt)')}</button></div>`;
+    return html`<div class="actions"><button type="button" class="button secondary" part="button" @click=${printPage}>${msg('Drucken')}</button><button type="button" class="button secondary" part="button" @click=${this.#downloadText}>${msg('Speichern (.txt)')}</button></div>`;
   }
 
-  /** Saves what #keep was last given as a .txt file. */
-  #save() {
+  /** Downloads what #keep was last given as a .txt file. */
+  #downloadText() {
     const [data, head] = this.#kept!;
     download(
       this.t(() => [head, '', ...summary(data, this.intl).map(([k, v]) => `${k}: ${v}`), ''].join('\n')),

@@ -121,10 +121,11 @@ export abstract class KpForm extends KpElement {
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.sender.attach(false);
-    if (this.#timer) this.#save();
+    if (this.#timer) this.#saveDraft();
   }
 
-  #save(): void {
+  /** Writes the draft to sessionStorage now (ending a pending delayed write). */
+  #saveDraft(): void {
     clearTimeout(this.#timer);
     this.#timer = undefined;
     // The id is made with the first draft: a tab duplicated from it is the same submission.
@@ -141,7 +142,7 @@ export abstract class KpForm extends KpElement {
       clearTimeout(this.#timer);
       dropDraft(this.#key);
       this.#focus = '[role=status]';
-    } else this.#save();
+    } else this.#saveDraft();
     this.requestUpdate();
   }
 
@@ -207,7 +208,7 @@ export abstract class KpForm extends KpElement {
           ? checked
           : [...[old ?? []].flat().filter((v) => v !== value), ...(checked ? [value] : [])];
     clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#save(), 250);
+    this.#timer = setTimeout(() => this.#saveDraft(), 250);
     this.requestUpdate();
   }
 
