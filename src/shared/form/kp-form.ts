@@ -16,12 +16,8 @@
  * Optional overrides: `submitLabel()`, `data()` (what is checked and sent).
  * Tests and hosts reach the engine as `el.sender` (`timeout`, `backoff`, `tries`, `state`).
  *
- * Fields, the GOV.UK way: label, hint, error and control in one shadow tree;
- * `aria-describedby` → hint, then error; `aria-invalid`; a visually hidden
- * "Fehler:" before each message; optional fields say "(optional)", required
- * ones carry `aria-required`. A required choice (select, radios, checkboxes)
- * left empty reads "Bitte wählen Sie …". Ids: control `f-<name>` (first option
- * of a group; the others `f-<name>-<i>`), hint `h-<name>`, error `e-<name>`.
+ * Fields and the error summary are drawn by the pure renderers of ./render.ts
+ * (the GOV.UK way, described there).
  */
 import {html, nothing, type TemplateResult} from 'lit-html';
 import type {PropertyDeclarations, PropertyValues} from '../reactive.js';
@@ -36,22 +32,9 @@ import {draftKey, dropDraft, loadDraft, saveDraft} from '../submission/draft.js'
 import {httpUrl} from '../url.js';
 import {errorMessage} from './messages.js';
 import {formStyles} from './form.styles.js';
+import {renderErrorSummary, renderField, type Field, type Options} from './render.js';
 
-export interface Field {
-  name: string;
-  label: unknown;
-  /** An `<input>` type (default `text`), or `textarea`, `select`, `radios`, `checkboxes` (an array value), `checkbox` (a boolean). */
-  type?: string;
-  /** Always give one (`email`, `name`, `tel`, `organization`, …); default `off`. */
-  autocomplete?: string;
-  inputmode?: string;
-  /** Shown under the label; text or a template. */
-  hint?: unknown;
-  optional?: boolean;
-  /** `[value, label]` for select, radios and checkboxes. */
-  options?: Options;
-}
-type Options = readonly (readonly [string, string])[];
+export type {Field} from './render.js';
 
 const MODES = ['json', 'form', 'no-cors'];
 
@@ -84,7 +67,7 @@ export abstract class KpForm extends KpElement {
   values: Fields = {};
   /** Field key → error code (or the receiver's text). */
   protected invalid: Record<string, string> = {};
-  /** Field key → the summary's line ("E-Mail-Adresse: Bitte …"), written when the field renders. */
+  /** Field key → the summary's line ("E-Mail-Adresse: Bitte …") of the fields this render drew (new for each update). */
   #lines: Record<string, string> = {};
   #focus = '';
   #timer?: ReturnType<typeof setTimeout>;
@@ -157,6 +140,8 @@ export abstract class KpForm extends KpElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The summary lists the lines this render's fields give, none kept from an earlier render.
+    this.#lines = {};
     if (this.#refused()) this.reportAttribute('action', this.action, 'must be https:, a path (/…) or http://localhost; nothing is sent');
     if (changed.has('mode') && !MODES.includes(this.mode)) this.reportAttribute('mode', this.mode, 'is json, form or no-cors; json is used');
   }
@@ -242,41 +227,12 @@ export abstract class KpForm extends KpElement {
     return fresh;
   }
 
-  /** One field: label, hint, error and its control(s). */
+  /** One field: label, hint, error and its control(s) (./render.ts). */
   protected field(f: Field): TemplateResult {
-    const {name, label, type = 'text', options = [], hint, optional} = f;
-    const value = this.values[name];
-    const code = this.invalid[name];
-    const single = type === 'checkbox';
-    const group = type === 'radios' || type === 'checkboxes';
-    const error = code && errorMessage(code === 'required' && (group || type === 'select') ? 'choice' : code);
-    // The summary names the field ("E-Mail-Adresse: …"); a single checkbox's message says enough.
-    if (error) this.#lines[name] = single ? error : `${label}: ${error}`;
-    const id = `f-${name}`;
-    const described = [hint && `h-${name}`, error && `e-${name}`].filter(Boolean).join(' ') || nothing;
-    const invalid = error ? 'true' : nothing;
-    const required = optional ? nothing : 'true';
-    const auto = f.autocomplete ?? 'off';
-    const text = String(value ?? '');
-    const head = html`${label}${optional ? html` <span class="optional">(${msg('optional')})</span>` : nothing}`;
-    const tip = hint ? html`<div id="h-${name}" class="hint" part="hint">${hint}</div>` : nothing;
-    const message = error
-      ? html`<p id="e-${name}" class="error" part="error"><span class="visually-hidden">${msg('Fehler:')}</span> ${error}</p>`
-      : nothing;
-    const box = (v: string, t: unknown, i: number, bid = i ? `${id}-${i}` : id) =>
-      html`<div class="check"><input id=${bid} type=${type === 'radios' ? 'radio' : 'checkbox'} name=${name} value=${v} .checked=${single ? !!value : [value].flat().includes(v)} aria-invalid=${invalid} aria-describedby=${single ? described : nothing} aria-required=${single ? required : nothing}><label for=${bid} part="label">${t}</label></div>`;
-    const cls = `field${error ? ' invalid' : ''}`;
-    if (single) return html`<div class=${cls} part="field">${message}${box('true', head, 0)}${tip}</div>`;
-    if (group) {
-      return html`<fieldset class=${cls} part="field" aria-describedby=${described}><legend part="label">${head}</legend>${tip}${message}${options.map(([v, t], i) => box(v, t, i))}</fieldset>`;
-    }
-    return html`<div class=${cls} part="field"><label for=${id} part="label">${head}</label>${tip}${message}${
-      type === 'select'
-        ? html`<select id=${id} name=${name} autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>${this.#optionNodes(name, options, text)}</select>`
-        : type === 'textarea'
-          ? html`<textarea id=${id} name=${name} rows="6" autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}></textarea>`
-          : html`<input id=${id} name=${name} type=${type} autocomplete=${auto} inputmode=${f.inputmode ?? nothing} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>`
-    }</div>`;
+    const {name} = f;
+    const [template, line] = renderField(f, this.values[name], this.invalid[name], (text) => this.#optionNodes(name, f.options ?? [], text));
+    if (line) this.#lines[name] = line;
+    return template;
   }
 
   protected override render() {
@@ -294,11 +250,7 @@ export abstract class KpForm extends KpElement {
     const region = html`<div role="status" part="status" class="status ${state}" tabindex="-1">${status}</div>`;
     if (state === 'sent') return region;
     const body = this.fields();
-    const errors = Object.keys(this.invalid);
-    return html`<form novalidate part="form" @submit=${this.#onSubmit} @input=${this.#onInput}>${
-      errors.length
-        ? html`<div class="summary" part="error-summary" role="alert" tabindex="-1"><h2>${msg('Es gibt ein Problem')}</h2><ul @click=${this.#jump}>${errors.map((name) => html`<li><a href="#f-${name}">${this.#lines[name] ?? errorMessage(this.invalid[name])}</a></li>`)}</ul></div>`
-        : nothing
-    }<label class="visually-hidden" aria-hidden="true">Leave empty<input name="_gotcha" tabindex="-1" autocomplete="off"></label>${body}<button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>${state === 'failed' ? msg('Erneut senden') : this.submitLabel()}</button></form>${region}`;
+    const lines = Object.entries(this.invalid).map(([name, code]) => [name, this.#lines[name] ?? errorMessage(code)] as const);
+    return html`<form novalidate part="form" @submit=${this.#onSubmit} @input=${this.#onInput}>${renderErrorSummary(lines, this.#jump)}<label class="visually-hidden" aria-hidden="true">Leave empty<input name="_gotcha" tabindex="-1" autocomplete="off"></label>${body}<button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>${state === 'failed' ? msg('Erneut senden') : this.submitLabel()}</button></form>${region}`;
   }
 }
