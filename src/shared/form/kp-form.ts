@@ -1,8 +1,9 @@
 /**
  * The base of both forms: validate on submit (GOV.UK), error summary, then
  * `kp-submit` → the Sender → status (sending, retrying, offline, failed, sent),
- * drafts in sessionStorage, the honeypot, `action`/`mode`/`privacy-url` checks,
- * and the one field renderer (`this.field()`).
+ * drafts in sessionStorage (./draft-controller.ts), the honeypot,
+ * `action`/`mode`/`privacy-url` checks, and the one field renderer
+ * (`this.field()`, drawing with ./render.ts).
  *
  * Usage: a form adds only its fields, rules and texts:
  *
@@ -25,13 +26,13 @@ import {msg} from '@lit/localize';
 import {KpElement} from '../kp-element.js';
 import {baseStyles} from '../styles.js';
 import type {Errors} from '../rules.js';
-import {Sender, uuid} from '../submission/sender.js';
+import {Sender} from '../submission/sender.js';
 import {checkAction} from '../submission/action.js';
 import type {Fields, Mode} from '../submission/encode.js';
-import {draftKey, dropDraft, loadDraft, saveDraft} from '../submission/draft.js';
 import {httpUrl} from '../url.js';
 import {errorMessage} from './messages.js';
 import {formStyles} from './form.styles.js';
+import {DraftController} from './draft-controller.js';
 import {renderErrorSummary, renderField, type Field, type Options} from './render.js';
 
 export type {Field} from './render.js';
@@ -70,8 +71,8 @@ export abstract class KpForm extends KpElement {
   /** Field key → the summary's line ("E-Mail-Adresse: Bitte …") of the fields this render drew (new for each update). */
   #lines: Record<string, string> = {};
   #focus = '';
-  #timer?: ReturnType<typeof setTimeout>;
-  #key = '';
+  /** The draft in sessionStorage (./draft-controller.ts). */
+  readonly #draft = new DraftController(this);
 
   /** `_form` in the body. */
   protected abstract kind: 'newsletter' | 'interest';
@@ -93,26 +94,13 @@ export abstract class KpForm extends KpElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.sender.attach(true);
-    const draft = this.draft !== 'off' && loadDraft((this.#key = draftKey(this)));
-    if (draft) {
-      const {_submissionId, ...values} = draft;
-      this.values = values;
-      this.sender.id ??= _submissionId as string | undefined;
-    }
+    this.#draft.hostConnected();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.sender.attach(false);
-    if (this.#timer) this.#saveDraft();
-  }
-
-  /** Writes the draft to sessionStorage now (ending a pending delayed write). */
-  #saveDraft(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    // The id is made with the first draft: a tab duplicated from it is the same submission.
-    if (this.draft !== 'off') saveDraft(this.#key, {...this.values, _submissionId: (this.sender.id ??= uuid())});
+    this.#draft.hostDisconnected();
   }
 
   #onSend(): void {
@@ -122,10 +110,9 @@ export abstract class KpForm extends KpElement {
       this.#focus = '.summary';
     }
     if (state === 'sent') {
-      clearTimeout(this.#timer);
-      dropDraft(this.#key);
+      this.#draft.drop();
       this.#focus = '[role=status]';
-    } else this.#saveDraft();
+    } else this.#draft.save();
     this.requestUpdate();
   }
 
@@ -192,8 +179,7 @@ export abstract class KpForm extends KpElement {
         : value === 'true'
           ? checked
           : [...[old ?? []].flat().filter((v) => v !== value), ...(checked ? [value] : [])];
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#saveDraft(), 250);
+    this.#draft.saveSoon();
     this.requestUpdate();
   }
 
@@ -217,7 +203,7 @@ export abstract class KpForm extends KpElement {
    * that left the form (a hidden field) takes its options with it, so a new
    * one gets new nodes.
    */
-  #optionNodes(name: string, options: Options, value: string): DocumentFragment {
+  #optionNodes = (name: string, options: Options, value: string): DocumentFragment => {
     const [list, nodes, first] = this.#lists[name] ?? [];
     const same = list?.length === options.length && list.every(([v, t], i) => v === options[i][0] && t === options[i][1]);
     if (nodes && same && (first?.parentNode === nodes || first?.isConnected)) return nodes;
@@ -225,12 +211,12 @@ export abstract class KpForm extends KpElement {
     for (const [v, t] of options) fresh.append(new Option(t, v, v === value, v === value));
     this.#lists[name] = [options, fresh, fresh.firstChild];
     return fresh;
-  }
+  };
 
   /** One field: label, hint, error and its control(s) (./render.ts). */
   protected field(f: Field): TemplateResult {
     const {name} = f;
-    const [template, line] = renderField(f, this.values[name], this.invalid[name], (text) => this.#optionNodes(name, f.options ?? [], text));
+    const [template, line] = renderField(f, this.values[name], this.invalid[name], this.#optionNodes);
     if (line) this.#lines[name] = line;
     return template;
   }

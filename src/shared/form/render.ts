@@ -34,14 +34,14 @@ export type Options = readonly (readonly [string, string])[];
 /**
  * A field with its `value` and error `code` (or the receiver's text; none:
  * valid): its template, and the error summary's line for it ("E-Mail-Adresse:
- * Bitte …") when invalid. `optionNodes` gives a select's options as DOM nodes
- * (made once per list by the form).
+ * Bitte …") when invalid. `optionNodes(name, options, value)` gives a select's
+ * options as DOM nodes (the form makes them once per list).
  */
 export function renderField(
   f: Field,
   value: unknown,
   code: string | undefined,
-  optionNodes: (text: string) => DocumentFragment,
+  optionNodes: (name: string, options: Options, text: string) => DocumentFragment,
 ): [TemplateResult, string | undefined] {
   const {name, label, type = 'text', options = [], hint, optional} = f;
   const single = type === 'checkbox';
@@ -69,7 +69,7 @@ export function renderField(
       ? html`<fieldset class=${cls} part="field" aria-describedby=${described}><legend part="label">${head}</legend>${tip}${message}${options.map(([v, t], i) => box(v, t, i))}</fieldset>`
       : html`<div class=${cls} part="field"><label for=${id} part="label">${head}</label>${tip}${message}${
           type === 'select'
-            ? html`<select id=${id} name=${name} autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>${optionNodes(text)}</select>`
+            ? html`<select id=${id} name=${name} autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>${optionNodes(name, options, text)}</select>`
             : type === 'textarea'
               ? html`<textarea id=${id} name=${name} rows="6" autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}></textarea>`
               : html`<input id=${id} name=${name} type=${type} autocomplete=${auto} inputmode=${f.inputmode ?? nothing} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>`
