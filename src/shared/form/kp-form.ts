@@ -72,7 +72,7 @@ export abstract class KpForm extends KpElement {
   #lines: Record<string, string> = {};
   #focus = '';
   /** The draft in sessionStorage (./draft-controller.ts). */
-  readonly #draft = new DraftController(this);
+  readonly #draftController = new DraftController(this);
 
   /** `_form` in the body. */
   protected abstract kind: 'newsletter' | 'interest';
@@ -94,13 +94,13 @@ export abstract class KpForm extends KpElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.sender.attach(true);
-    this.#draft.hostConnected();
+    this.#draftController.hostConnected();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.sender.attach(false);
-    this.#draft.hostDisconnected();
+    this.#draftController.hostDisconnected();
   }
 
   #onSend(): void {
@@ -110,9 +110,9 @@ export abstract class KpForm extends KpElement {
       this.#focus = '.summary';
     }
     if (state === 'sent') {
-      this.#draft.drop();
+      this.#draftController.drop();
       this.#focus = '[role=status]';
-    } else this.#draft.save();
+    } else this.#draftController.save();
     this.requestUpdate();
   }
 
@@ -179,7 +179,7 @@ export abstract class KpForm extends KpElement {
         : value === 'true'
           ? checked
           : [...[old ?? []].flat().filter((v) => v !== value), ...(checked ? [value] : [])];
-    this.#draft.saveSoon();
+    this.#draftController.saveSoon();
     this.requestUpdate();
   }
 
