@@ -5,7 +5,8 @@ import {test} from 'node:test';
 import assert from 'node:assert/strict';
 import {readFileSync} from 'node:fs';
 
-const config = (file) => JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')).compilerOptions ?? {};
+const config = (file) =>
+  JSON.parse(readFileSync(new URL(`../../${file}`, import.meta.url), 'utf8')).compilerOptions ?? {};
 
 test('tsconfig.json keeps useDefineForClassFields: false (reactive.ts depends on it)', () => {
   assert.equal(config('tsconfig.json').useDefineForClassFields, false);
