@@ -92,7 +92,8 @@ export class KpContactCard extends KpElement {
     this.photoFailed = true;
   }
 
-  #save() {
+  /** Downloads the contact as a vCard (.vcf). */
+  #downloadVcard() {
     const [name, jobTitle, organisation] = this.#texts;
     const text = vcard({name, jobTitle, organisation, phone: this.#tel?.e164, email: this.#mail, photo: this.#img});
     download(text, fileName(name || organisation, 'vcf', 'kontakt'), 'text/vcard', this);
@@ -123,7 +124,7 @@ export class KpContactCard extends KpElement {
     return html`<div class="card" part="base">${photo}<div class="text">${line('name', title)}${line('job-title', job)}${line(
       'organisation',
       name && org,
-    )}${details}<button class="button secondary" part="button" @click=${this.#save}>${msg('Kontakt speichern (.vcf)')}<span
+    )}${details}<button class="button secondary" part="button" @click=${this.#downloadVcard}>${msg('Kontakt speichern (.vcf)')}<span
       class="visually-hidden">: ${title}</span></button></div></div>`;
   }
 }

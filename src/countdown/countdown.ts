@@ -39,7 +39,7 @@ import {countdownStyles} from './countdown.styles.js';
  * @cssproperty --kp-countdown-number-size - Size of the numbers (default 2em).
  * @cssproperty --kp-countdown-unit-width - Width of each box (default 5.5em; fixed, so nothing shifts).
  *
- * @event kp-expired - Once, when the countdown reaches zero while on the page.
+ * @event kp-expired - Once, when the countdown reaches zero while on the page, after its expiry message shows.
  */
 export class KpCountdown extends KpElement {
   static override get styles() {
@@ -81,8 +81,12 @@ export class KpCountdown extends KpElement {
   private announcement = '';
 
   #parsed?: Deadline;
+  /** Days, hours, minutes and seconds left at `#now`, for the sentence (set in willUpdate). */
+  #split: number[] = [];
   #visible = true;
   #wasExpired?: boolean;
+  /** The deadline passed in this update: `kp-expired` follows once the message is on the page. */
+  #justExpired = false;
   #stopTicks?: () => void;
   #stopWatching?: () => void;
 
@@ -121,11 +125,24 @@ export class KpCountdown extends KpElement {
     }
     const expired = this.expired;
     this.toggleAttribute('expired', expired);
-    if (this.#wasExpired === false && expired) {
-      this.announcement = this.t(() => this.#expiredText());
-      this.dispatchEvent(new KpExpiredEvent());
-    }
+    this.#justExpired = this.#wasExpired === false && expired;
+    if (this.#justExpired) this.announcement = this.t(() => this.#expiredText());
     this.#wasExpired = this.#parsed ? expired : undefined;
+    if (this.#parsed && !expired) {
+      // The clock's text nodes and what #at compares with; render only reads them.
+      const left = this.#parsed.instant - this.#now;
+      this.#split = splitRemaining(left);
+      this.#words = wordsIn(this.intl);
+      this.#split.forEach((value, unit) => this.#show(unit, value));
+      this.#minutes = Math.floor(left / 60_000);
+    }
+  }
+
+  /** `kp-expired` after the update that shows the expiry, so a listener finds the message on the page. */
+  protected override updated(): void {
+    if (!this.#justExpired) return;
+    this.#justExpired = false;
+    this.dispatchEvent(new KpExpiredEvent());
   }
 
   #stop() {
@@ -182,7 +199,8 @@ export class KpCountdown extends KpElement {
     reschedule();
   }
 
-  #save() {
+  /** Downloads the deadline as a calendar file (.ics). */
+  #downloadIcs() {
     const {instant, zone} = this.#parsed!;
     const label = this.label;
     const text = this.t(() =>
@@ -204,12 +222,7 @@ export class KpCountdown extends KpElement {
     const expired = this.expired;
     let sentence = '';
     if (!expired) {
-      const left = instant - this.#now;
-      const split = splitRemaining(left);
-      this.#words = wordsIn(intl);
-      split.forEach((value, unit) => this.#show(unit, value));
-      this.#minutes = Math.floor(left / 60_000);
-      const words = remainingInWords(split, this.#words) ?? msg('weniger als eine Minute');
+      const words = remainingInWords(this.#split, this.#words!) ?? msg('weniger als eine Minute');
       sentence = label ? msg(str`${label}: noch ${words}.`) : msg(str`Noch ${words}.`);
     }
     const button = (text: string, click: () => void, pressed?: boolean) =>
@@ -234,7 +247,7 @@ export class KpCountdown extends KpElement {
     }${
       expired
         ? nothing
-        : html`<div class="actions">${button(msg('Sekunden anhalten'), this.#togglePause, paused)}${button(msg('In den Kalender eintragen (.ics)'), this.#save)}</div>`
+        : html`<div class="actions">${button(msg('Sekunden anhalten'), this.#togglePause, paused)}${button(msg('In den Kalender eintragen (.ics)'), this.#downloadIcs)}</div>`
     }<div role="status" class="visually-hidden">${this.announcement}</div></div>`;
   }
 }

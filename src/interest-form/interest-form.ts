@@ -87,8 +87,6 @@ export class KpInterestForm extends KpForm {
   #deadline?: Deadline;
   #stop?: () => void;
   #pause?: ReturnType<typeof setTimeout>;
-  /** What the print and save buttons keep: the data and its heading. */
-  #kept?: [Fields, string];
   /** Whether the selects list every country: from the visitor's first focus or press in the form on. */
   #all?: boolean;
 
@@ -207,17 +205,31 @@ export class KpInterestForm extends KpForm {
       : nothing;
   }
 
-  /** Print and save (.txt) of `data`, headed by `head`. */
-  #keep(data: Fields, head: string) {
-    this.#kept = [data, head];
-    return html`<div class="actions"><button type="button" class="button secondary" part="button" @click=${printPage}>${msg('Drucken')}</button><button type="button" class="button secondary" part="button" @click=${this.#save}>${msg('Speichern (.txt)')}</button></div>`;
+  /** "Referenz: 1A2B3C4D": the start of the submission id. */
+  #reference(data: Fields) {
+    return msg(str`Referenz: ${String(data._submissionId).slice(0, 8).toUpperCase()}`);
   }
 
-  /** Saves what #keep was last given as a .txt file. */
-  #save() {
-    const [data, head] = this.#kept!;
+  /** What the print and save buttons keep, and its heading: what was sent, or once closed what was typed. */
+  #kept(): [Fields, string] {
+    const data = this.#sent;
+    if (this.sender.state === 'sent' && data) return [data, `${this.sentText()} ${this.#reference(data)}`];
+    return [this.#typed(this.data()), msg('Die Frist ist abgelaufen.')];
+  }
+
+  /** The print and save (.txt) buttons. */
+  #actions() {
+    return html`<div class="actions"><button type="button" class="button secondary" part="button" @click=${printPage}>${msg('Drucken')}</button><button type="button" class="button secondary" part="button" @click=${this.#downloadText}>${msg('Speichern (.txt)')}</button></div>`;
+  }
+
+  /** Downloads what the buttons keep (#kept) as a .txt file. */
+  #downloadText() {
+    const [text, head] = this.t(() => {
+      const [data, head] = this.#kept();
+      return [[head, '', ...summary(data, this.intl).map(([k, v]) => `${k}: ${v}`), ''].join('\n'), head];
+    });
     download(
-      this.t(() => [head, '', ...summary(data, this.intl).map(([k, v]) => `${k}: ${v}`), ''].join('\n')),
+      text,
       fileName(head, 'txt', 'interesse'),
       'text/plain',
       this,
@@ -240,8 +252,7 @@ export class KpInterestForm extends KpForm {
     const data = this.#sent;
     const closed = html`<p class="closed" part="closed">${msg('Die Frist ist abgelaufen.')}</p>`;
     if (this.sender.state === 'sent' && data) {
-      const ref = msg(str`Referenz: ${String(data._submissionId).slice(0, 8).toUpperCase()}`);
-      return html`<div role="status" part="status" class="status sent" tabindex="-1"><p><strong>${this.sentText()}</strong></p><p>${ref}</p></div><dl part="summary">${summary(data, this.intl).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${this.#keep(data, `${this.sentText()} ${ref}`)}`;
+      return html`<div role="status" part="status" class="status sent" tabindex="-1"><p><strong>${this.sentText()}</strong></p><p>${this.#reference(data)}</p></div><dl part="summary">${summary(data, this.intl).map(([k, v]) => html`<dt>${k}</dt><dd>${v}</dd>`)}</dl>${this.#actions()}`;
     }
     // Closed before anything was typed (the default country aside): only the notice.
     const typed = Object.entries(this.values).some(([k, v]) => k !== 'country' && String(v) !== '' && v !== false);
@@ -291,7 +302,7 @@ export class KpInterestForm extends KpForm {
         ? this.field({name: 'consent', type: 'checkbox', label: msg('Ich bin mit der Verarbeitung meiner Angaben einverstanden.')})
         : nothing}
       <p>${msg('Wie wir Ihre Angaben verwenden:')} ${this.privacyLink()}</p>
-      ${this.closed ? this.#keep(this.#typed(this.data()), msg('Die Frist ist abgelaufen.')) : nothing}`;
+      ${this.closed ? this.#actions() : nothing}`;
   }
 }
 

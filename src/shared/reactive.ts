@@ -15,6 +15,16 @@
  *   fallback of an engine without constructable sheets, the element shows its
  *   light-DOM fallback (through a `<slot>`) from then on, says why in one
  *   `console.error`, and `updateComplete` resolves to false.
+ *
+ * It depends on `useDefineForClassFields: false` in tsconfig.json (which Vite,
+ * esbuild in the tests and tsc all read). The properties are accessors on the
+ * prototype (`attributes()` below); a class field's initializer must run as an
+ * assignment (`this.mode = 'json'`), through the setter, which records the
+ * default and asks for an update. With `true` (the default for target ES2022)
+ * each field becomes an own data property of the instance, defined after this
+ * constructor: it hides the accessor, so attributes, defaults and updates all
+ * stop working without an error. test/node/class-fields.test.mjs fails if the
+ * setting changes, and test/shared/reactive.test.ts shows the effect.
  */
 import {render, nothing} from 'lit-html';
 
@@ -27,8 +37,19 @@ export interface PropertyDeclaration {
   state?: boolean;
 }
 export type PropertyDeclarations = Record<string, PropertyDeclaration>;
-/** Changed properties with their previous values (`T` as in Lit, for familiar signatures). */
-export type PropertyValues<T = unknown> = Map<PropertyKey, unknown> & {readonly _of?: T};
+/**
+ * Changed properties with their previous values, as in Lit: `PropertyValues<this>`
+ * takes only names of `this`'s public members, so `changed.has('typo')` does not
+ * compile (test/shared/property-values.test.ts). Protected and private members are
+ * not in `keyof this`: make a property public to test it here.
+ */
+export type PropertyValues<T = unknown> = T extends object ? PropertyValueMap<T> : Map<PropertyKey, unknown>;
+export interface PropertyValueMap<T> extends Map<PropertyKey, unknown> {
+  get<K extends keyof T>(key: K): T[K] | undefined;
+  set<K extends keyof T>(key: K, value: T[K]): this;
+  has<K extends keyof T>(key: K): boolean;
+  delete<K extends keyof T>(key: K): boolean;
+}
 
 export interface CSSResult {
   readonly cssText: string;
@@ -116,7 +137,7 @@ export class ReactiveBase extends HTMLElement {
   protected values_ = new Map<string, unknown>();
   protected defaults_ = new Map<string, unknown>();
   renderRoot!: ShadowRoot;
-  #changed: PropertyValues = new Map();
+  #changed = new Map<PropertyKey, unknown>();
   #pending?: Promise<boolean>;
   #enable!: () => void;
   #ready = new Promise<void>((resolve) => (this.#enable = resolve));

@@ -127,6 +127,20 @@ describe('<kp-countdown>', () => {
     expect(el.shadowRoot!.querySelector('[part=digits]')).to.equal(null);
   });
 
+  it('fires kp-expired once the page shows the expiry', async () => {
+    const el = await make(`deadline="${DEADLINE}" label="Interessensbekundung"`, '2022-03-31T23:59:58+02:00');
+    const seen: [string, string, boolean][] = [];
+    el.addEventListener('kp-expired', () =>
+      seen.push([shadowText(el, '[part=expired]'), shadowText(el, '[role=status]'), !el.shadowRoot!.querySelector('[part=digits]')]),
+    );
+    clock!.tick(1100);
+    await el.updateComplete;
+    clock!.tick(1000);
+    await el.updateComplete;
+    const message = 'Die Frist „Interessensbekundung“ ist abgelaufen.';
+    expect(seen).to.deep.equal([[message, message, true]]);
+  });
+
   it('shows a past deadline as passed at once, without an event or announcement', async () => {
     const el = await make(`deadline="2022-03-31"`, '2026-11-25T12:00:00+01:00');
     expect(el.expired).to.equal(true);

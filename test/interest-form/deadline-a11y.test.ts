@@ -4,7 +4,7 @@ import {faults} from '../shared/submission/receiver.js';
 import {captureConsole, fixClock, until} from '../helpers.js';
 import {inLocale, type Locale} from '../../src/shared/locale.js';
 import {errorMessage} from '../../src/shared/form/messages.js';
-import {control, fill, make, send, text, VALID, type Form, submitted} from './helpers.js';
+import {control, fill, make, savedFile, send, text, VALID, type Form, submitted} from './helpers.js';
 
 const DEADLINE = 'deadline="2022-03-31T23:59" time-zone="Europe/Berlin"';
 const live = (el: Form) => text(el.shadowRoot!.querySelector('[aria-live]'));
@@ -57,6 +57,10 @@ describe('<kp-interest-form>: deadline', () => {
     expect(control(el, 'partnership').disabled).to.equal(true);
     expect(getComputedStyle(el.shadowRoot!.querySelector('form > button')!).display).to.equal('none');
     expect(el.shadowRoot!.querySelectorAll('.actions button')).to.have.length(2);
+    const file = await savedFile(el);
+    expect(file.name).to.equal('die-frist-ist-abgelaufen.txt');
+    expect(file.text.split('\n')[0]).to.equal('Die Frist ist abgelaufen.');
+    expect(file.text).to.contain(': Fast fertig\n').and.contain(': Dortmund\n');
     await el.submit();
     clock.restore();
     clock = undefined;

@@ -3,6 +3,7 @@ import {fixture, html} from '@open-wc/testing';
 import '../../src/interest-form/define.js';
 import type {KpInterestForm} from '../../src/interest-form/interest-form.js';
 import {requests, reset, submissions, SUBMIT} from '../shared/submission/receiver.js';
+import sinon from 'sinon';
 import {until} from '../helpers.js';
 
 export type Form = KpInterestForm;
@@ -101,3 +102,21 @@ export async function send(el: Form): Promise<void> {
 }
 
 export const text = (el: Element | null | undefined) => (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
+
+/** Clicks "Speichern (.txt)" and returns the file the visitor gets: its name and text. */
+export async function savedFile(el: Form): Promise<{name: string; text: string}> {
+  let blob: Blob | undefined;
+  let name = '';
+  const url = sinon.stub(URL, 'createObjectURL').callsFake((b) => ((blob = b as Blob), 'blob:test'));
+  const click = sinon.stub(HTMLAnchorElement.prototype, 'click').callsFake(function (this: HTMLAnchorElement) {
+    name = this.download;
+  });
+  try {
+    const save = [...el.shadowRoot!.querySelectorAll<HTMLButtonElement>('.actions button')].find((b) => b.textContent!.includes('.txt'))!;
+    save.click();
+  } finally {
+    url.restore();
+    click.restore();
+  }
+  return {name, text: await blob!.text()};
+}

@@ -1,6 +1,6 @@
 import {expect} from '@open-wc/testing';
 import {faults} from '../shared/submission/receiver.js';
-import {control, fill, make, send, text, VALID, records, submitted} from './helpers.js';
+import {control, fill, make, savedFile, send, text, VALID, records, submitted} from './helpers.js';
 import {until} from '../helpers.js';
 
 describe('<kp-interest-form>: fields, rules, the stored record', () => {
@@ -45,6 +45,12 @@ describe('<kp-interest-form>: fields, rules, the stored record', () => {
       'Arbeitssprachen mit der Partnerkommune: Deutsch, Englisch',
       'Telefon: +49 231 936960-14', // typed 0231 936960-14, sent +4923193696014: shown per DIN 5008 like the contact card
     ]);
+    // "Speichern (.txt)": the same summary, headed by the thanks and the reference.
+    const file = await savedFile(el);
+    expect(file.name).to.match(/^vielen-dank-ihre-interessensbekundung-ist-eingegangen.*\.txt$/);
+    const lines = file.text.split('\n');
+    expect(lines[0]).to.equal(`Vielen Dank! Ihre Interessensbekundung ist eingegangen. Referenz: ${response.reference}`);
+    expect(lines).to.include.members(rows);
   });
 });
 

@@ -32,6 +32,19 @@ class XProbe extends ReactiveBase {
 customElements.define('x-probe', XProbe);
 
 describe('reactive base', () => {
+  it('runs class field initializers through the accessors (useDefineForClassFields: false)', async () => {
+    const el = document.createElement('x-probe') as XProbe;
+    // An own data property would hide the prototype's accessor: no attribute, default or update would work.
+    expect(Object.hasOwn(el, 'timeZone'), 'own property timeZone').to.equal(false);
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.renderRoot.textContent).to.equal('|Europe/Berlin|false|0');
+    el.timeZone = 'UTC';
+    await el.updateComplete;
+    expect(el.renderRoot.textContent).to.equal('|UTC|false|0');
+    el.remove();
+  });
+
   it('observes declared attributes only, by their names', () => {
     expect(XProbe.observedAttributes).to.have.members(['label', 'time-zone', 'open']);
   });

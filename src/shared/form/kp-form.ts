@@ -1,8 +1,9 @@
 /**
  * The base of both forms: validate on submit (GOV.UK), error summary, then
  * `kp-submit` → the Sender → status (sending, retrying, offline, failed, sent),
- * drafts in sessionStorage, the honeypot, `action`/`mode`/`privacy-url` checks,
- * and the one field renderer (`this.field()`).
+ * drafts in sessionStorage (./draft-controller.ts), the honeypot,
+ * `action`/`mode`/`privacy-url` checks, and the one field renderer
+ * (`this.field()`, drawing with ./render.ts).
  *
  * Usage: a form adds only its fields, rules and texts:
  *
@@ -16,12 +17,8 @@
  * Optional overrides: `submitLabel()`, `data()` (what is checked and sent).
  * Tests and hosts reach the engine as `el.sender` (`timeout`, `backoff`, `tries`, `state`).
  *
- * Fields, the GOV.UK way: label, hint, error and control in one shadow tree;
- * `aria-describedby` → hint, then error; `aria-invalid`; a visually hidden
- * "Fehler:" before each message; optional fields say "(optional)", required
- * ones carry `aria-required`. A required choice (select, radios, checkboxes)
- * left empty reads "Bitte wählen Sie …". Ids: control `f-<name>` (first option
- * of a group; the others `f-<name>-<i>`), hint `h-<name>`, error `e-<name>`.
+ * Fields and the error summary are drawn by the pure renderers of ./render.ts
+ * (the GOV.UK way, described there).
  */
 import {html, nothing, type TemplateResult} from 'lit-html';
 import type {PropertyDeclarations, PropertyValues} from '../reactive.js';
@@ -29,29 +26,16 @@ import {msg} from '@lit/localize';
 import {KpElement} from '../kp-element.js';
 import {baseStyles} from '../styles.js';
 import type {Errors} from '../rules.js';
-import {Sender, uuid} from '../submission/sender.js';
+import {Sender} from '../submission/sender.js';
 import {checkAction} from '../submission/action.js';
 import type {Fields, Mode} from '../submission/encode.js';
-import {draftKey, dropDraft, loadDraft, saveDraft} from '../submission/draft.js';
 import {httpUrl} from '../url.js';
 import {errorMessage} from './messages.js';
 import {formStyles} from './form.styles.js';
+import {DraftController} from './draft-controller.js';
+import {renderErrorSummary, renderField, type Field, type Options} from './render.js';
 
-export interface Field {
-  name: string;
-  label: unknown;
-  /** An `<input>` type (default `text`), or `textarea`, `select`, `radios`, `checkboxes` (an array value), `checkbox` (a boolean). */
-  type?: string;
-  /** Always give one (`email`, `name`, `tel`, `organization`, …); default `off`. */
-  autocomplete?: string;
-  inputmode?: string;
-  /** Shown under the label; text or a template. */
-  hint?: unknown;
-  optional?: boolean;
-  /** `[value, label]` for select, radios and checkboxes. */
-  options?: Options;
-}
-type Options = readonly (readonly [string, string])[];
+export type {Field} from './render.js';
 
 const MODES = ['json', 'form', 'no-cors'];
 
@@ -84,11 +68,11 @@ export abstract class KpForm extends KpElement {
   values: Fields = {};
   /** Field key → error code (or the receiver's text). */
   protected invalid: Record<string, string> = {};
-  /** Field key → the summary's line ("E-Mail-Adresse: Bitte …"), written when the field renders. */
+  /** Field key → the summary's line ("E-Mail-Adresse: Bitte …") of the fields this render drew (new for each update). */
   #lines: Record<string, string> = {};
   #focus = '';
-  #timer?: ReturnType<typeof setTimeout>;
-  #key = '';
+  /** The draft in sessionStorage (./draft-controller.ts). */
+  readonly #draftController = new DraftController(this);
 
   /** `_form` in the body. */
   protected abstract kind: 'newsletter' | 'interest';
@@ -110,25 +94,13 @@ export abstract class KpForm extends KpElement {
   override connectedCallback(): void {
     super.connectedCallback();
     this.sender.attach(true);
-    const draft = this.draft !== 'off' && loadDraft((this.#key = draftKey(this)));
-    if (draft) {
-      const {_submissionId, ...values} = draft;
-      this.values = values;
-      this.sender.id ??= _submissionId as string | undefined;
-    }
+    this.#draftController.hostConnected();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     this.sender.attach(false);
-    if (this.#timer) this.#save();
-  }
-
-  #save(): void {
-    clearTimeout(this.#timer);
-    this.#timer = undefined;
-    // The id is made with the first draft: a tab duplicated from it is the same submission.
-    if (this.draft !== 'off') saveDraft(this.#key, {...this.values, _submissionId: (this.sender.id ??= uuid())});
+    this.#draftController.hostDisconnected();
   }
 
   #onSend(): void {
@@ -138,10 +110,9 @@ export abstract class KpForm extends KpElement {
       this.#focus = '.summary';
     }
     if (state === 'sent') {
-      clearTimeout(this.#timer);
-      dropDraft(this.#key);
+      this.#draftController.drop();
       this.#focus = '[role=status]';
-    } else this.#save();
+    } else this.#draftController.save();
     this.requestUpdate();
   }
 
@@ -156,6 +127,8 @@ export abstract class KpForm extends KpElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    // The summary lists the lines this render's fields give, none kept from an earlier render.
+    this.#lines = {};
     if (this.#refused()) this.reportAttribute('action', this.action, 'must be https:, a path (/…) or http://localhost; nothing is sent');
     if (changed.has('mode') && !MODES.includes(this.mode)) this.reportAttribute('mode', this.mode, 'is json, form or no-cors; json is used');
   }
@@ -206,8 +179,7 @@ export abstract class KpForm extends KpElement {
         : value === 'true'
           ? checked
           : [...[old ?? []].flat().filter((v) => v !== value), ...(checked ? [value] : [])];
-    clearTimeout(this.#timer);
-    this.#timer = setTimeout(() => this.#save(), 250);
+    this.#draftController.saveSoon();
     this.requestUpdate();
   }
 
@@ -231,7 +203,7 @@ export abstract class KpForm extends KpElement {
    * that left the form (a hidden field) takes its options with it, so a new
    * one gets new nodes.
    */
-  #optionNodes(name: string, options: Options, value: string): DocumentFragment {
+  #optionNodes = (name: string, options: Options, value: string): DocumentFragment => {
     const [list, nodes, first] = this.#lists[name] ?? [];
     const same = list?.length === options.length && list.every(([v, t], i) => v === options[i][0] && t === options[i][1]);
     if (nodes && same && (first?.parentNode === nodes || first?.isConnected)) return nodes;
@@ -239,43 +211,14 @@ export abstract class KpForm extends KpElement {
     for (const [v, t] of options) fresh.append(new Option(t, v, v === value, v === value));
     this.#lists[name] = [options, fresh, fresh.firstChild];
     return fresh;
-  }
+  };
 
-  /** One field: label, hint, error and its control(s). */
+  /** One field: label, hint, error and its control(s) (./render.ts). */
   protected field(f: Field): TemplateResult {
-    const {name, label, type = 'text', options = [], hint, optional} = f;
-    const value = this.values[name];
-    const code = this.invalid[name];
-    const single = type === 'checkbox';
-    const group = type === 'radios' || type === 'checkboxes';
-    const error = code && errorMessage(code === 'required' && (group || type === 'select') ? 'choice' : code);
-    // The summary names the field ("E-Mail-Adresse: …"); a single checkbox's message says enough.
-    if (error) this.#lines[name] = single ? error : `${label}: ${error}`;
-    const id = `f-${name}`;
-    const described = [hint && `h-${name}`, error && `e-${name}`].filter(Boolean).join(' ') || nothing;
-    const invalid = error ? 'true' : nothing;
-    const required = optional ? nothing : 'true';
-    const auto = f.autocomplete ?? 'off';
-    const text = String(value ?? '');
-    const head = html`${label}${optional ? html` <span class="optional">(${msg('optional')})</span>` : nothing}`;
-    const tip = hint ? html`<div id="h-${name}" class="hint" part="hint">${hint}</div>` : nothing;
-    const message = error
-      ? html`<p id="e-${name}" class="error" part="error"><span class="visually-hidden">${msg('Fehler:')}</span> ${error}</p>`
-      : nothing;
-    const box = (v: string, t: unknown, i: number, bid = i ? `${id}-${i}` : id) =>
-      html`<div class="check"><input id=${bid} type=${type === 'radios' ? 'radio' : 'checkbox'} name=${name} value=${v} .checked=${single ? !!value : [value].flat().includes(v)} aria-invalid=${invalid} aria-describedby=${single ? described : nothing} aria-required=${single ? required : nothing}><label for=${bid} part="label">${t}</label></div>`;
-    const cls = `field${error ? ' invalid' : ''}`;
-    if (single) return html`<div class=${cls} part="field">${message}${box('true', head, 0)}${tip}</div>`;
-    if (group) {
-      return html`<fieldset class=${cls} part="field" aria-describedby=${described}><legend part="label">${head}</legend>${tip}${message}${options.map(([v, t], i) => box(v, t, i))}</fieldset>`;
-    }
-    return html`<div class=${cls} part="field"><label for=${id} part="label">${head}</label>${tip}${message}${
-      type === 'select'
-        ? html`<select id=${id} name=${name} autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>${this.#optionNodes(name, options, text)}</select>`
-        : type === 'textarea'
-          ? html`<textarea id=${id} name=${name} rows="6" autocomplete=${auto} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}></textarea>`
-          : html`<input id=${id} name=${name} type=${type} autocomplete=${auto} inputmode=${f.inputmode ?? nothing} .value=${text} aria-invalid=${invalid} aria-describedby=${described} aria-required=${required}>`
-    }</div>`;
+    const {name} = f;
+    const [template, line] = renderField(f, this.values[name], this.invalid[name], this.#optionNodes);
+    if (line) this.#lines[name] = line;
+    return template;
   }
 
   protected override render() {
@@ -293,11 +236,7 @@ export abstract class KpForm extends KpElement {
     const region = html`<div role="status" part="status" class="status ${state}" tabindex="-1">${status}</div>`;
     if (state === 'sent') return region;
     const body = this.fields();
-    const errors = Object.keys(this.invalid);
-    return html`<form novalidate part="form" @submit=${this.#onSubmit} @input=${this.#onInput}>${
-      errors.length
-        ? html`<div class="summary" part="error-summary" role="alert" tabindex="-1"><h2>${msg('Es gibt ein Problem')}</h2><ul @click=${this.#jump}>${errors.map((name) => html`<li><a href="#f-${name}">${this.#lines[name] ?? errorMessage(this.invalid[name])}</a></li>`)}</ul></div>`
-        : nothing
-    }<label class="visually-hidden" aria-hidden="true">Leave empty<input name="_gotcha" tabindex="-1" autocomplete="off"></label>${body}<button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>${state === 'failed' ? msg('Erneut senden') : this.submitLabel()}</button></form>${region}`;
+    const lines = Object.entries(this.invalid).map(([name, code]) => [name, this.#lines[name] ?? errorMessage(code)] as const);
+    return html`<form novalidate part="form" @submit=${this.#onSubmit} @input=${this.#onInput}>${renderErrorSummary(lines, this.#jump)}<label class="visually-hidden" aria-hidden="true">Leave empty<input name="_gotcha" tabindex="-1" autocomplete="off"></label>${body}<button class="button" part="button" aria-disabled=${busy ? 'true' : nothing}>${state === 'failed' ? msg('Erneut senden') : this.submitLabel()}</button></form>${region}`;
   }
 }
