@@ -1,15 +1,21 @@
-// Issue 15's figures: each element alone, and all four, on the same plain host
+// Issue 23's figures: each element alone, and all four, on the same plain host
 // page (the element(s), then an <h1> and a paragraph; no reserved-space CSS),
-// against the Lit floor (bench/floor.ts, one bare Lit element) on that page.
+// against the floor that does the same platform work on that page: a bare Lit
+// element (bench/floor.ts), one that writes a date with Intl.DateTimeFormat
+// (bench/floor-dated.ts), a Lit form with the interest form's controls
+// (bench/floor-form.ts).
 // Ready = navigation → every element defined, updated, with a box (readyProbe),
 // CLS = layout shifts until then; each load in a fresh context (a new renderer,
 // as a first visit), pages in rotating order so drift hits all alike.
+import {readFileSync} from 'node:fs';
 import {clsProbe, newPage, readyProbe, stats, waitReady} from './browser.mjs';
 
 const DEADLINE = '2030-03-31';
 /** The markup of each page, as a webmaster pastes it (the fallback text inside). */
 export const HOST_BODIES = {
   floor: '<kp-floor></kp-floor>',
+  'floor-dated': '<kp-floor-dated></kp-floor-dated>',
+  'floor-form': '<kp-floor-form></kp-floor-form>',
   'kp-countdown': `<kp-countdown deadline="${DEADLINE}" label="Interessensbekundung"><p>Frist: 31. März 2030</p></kp-countdown>`,
   'kp-contact-card':
     '<kp-contact-card name="Dr. Maria Beispiel" job-title="Projektkoordination" organisation="LAG 21 NRW" phone="0231 936960-14" email="maria.beispiel@example.org"><p>Dr. Maria Beispiel</p></kp-contact-card>',
@@ -46,12 +52,27 @@ ${body}
 
 const pathOf = (name) => `/bench/host/${name.replace(/[^a-z0-9-]+/g, '-')}.html`;
 
-/** Pages (and the floor's script) for startServer's `extra`. */
-export function hostPages(floorFile) {
-  const extra = {'/bench/host/floor.js': {file: floorFile}};
+/** The floor each element is judged against; "all four" is judged against the dated floor plus 60 ms. */
+export const FLOOR_OF = {
+  'kp-contact-card': 'floor',
+  'kp-newsletter-signup': 'floor',
+  'kp-countdown': 'floor-dated',
+  'kp-interest-form': 'floor-form',
+  'all four': 'floor-dated',
+};
+export const isFloor = (name) => name.startsWith('floor');
+
+/** Pages (and the floors' scripts, built by buildFloors) for startServer's `extra`. */
+export function hostPages(floorFiles) {
+  const extra = {};
+  for (const [name, file] of Object.entries(floorFiles)) extra[`/bench/host/${name}.js`] = {file};
   for (const [name, body] of Object.entries(HOST_BODIES)) {
-    extra[pathOf(name)] = page(name === 'floor' ? '/bench/host/floor.js' : '/dist/klimapartner-widgets.js', body, name === BLOCKING ? ' blocking="render"' : '');
+    extra[pathOf(name)] = page(isFloor(name) ? `/bench/host/${name}.js` : '/dist/klimapartner-widgets.js', body, name === BLOCKING ? ' blocking="render"' : '');
   }
+  // bench/countdowns.html with 50 minimal Lit countdowns in place of ours (same boxes).
+  extra['/bench/host/countdowns-floor.html'] = readFileSync('bench/countdowns.html', 'utf8')
+    .replaceAll('kp-countdown', 'kp-floor-countdown')
+    .replace('/dist/klimapartner-widgets.js', '/bench/host/floor-countdown.js');
   return extra;
 }
 
@@ -102,12 +123,13 @@ export async function measureHost(browser, origin, {runs = 9} = {}) {
   // One traced load per page: where the main thread's time went until ready.
   const breakdown = {};
   for (const name of names) breakdown[name] = (await load(browser, origin, name, {trace: true})).breakdown;
-  const floor = stats(raw.floor.t).median;
+  const median = (name) => stats(raw[name].t).median;
   return Object.fromEntries(
     names.map((name) => {
       const x = raw[name];
       const ready = stats(x.t);
-      return [name, {ready, ratio: ready.median / floor, overFloor: ready.median - floor, cls: stats(x.cls), fcp: x.fcp.length ? stats(x.fcp) : null, moduleEnd: x.moduleEnd.length ? stats(x.moduleEnd) : null, firstDefine: x.firstDefine.length ? stats(x.firstDefine) : null, boxed: x.boxed, shifted: x.shifted, shifts: x.shifts.slice(0, 4), breakdown: breakdown[name]}];
+      const floor = FLOOR_OF[name] ?? 'floor';
+      return [name, {ready, floor, ratio: ready.median / median(floor), overFloor: ready.median - median(floor), overDated: ready.median - median('floor-dated'), cls: stats(x.cls), fcp: x.fcp.length ? stats(x.fcp) : null, moduleEnd: x.moduleEnd.length ? stats(x.moduleEnd) : null, firstDefine: x.firstDefine.length ? stats(x.firstDefine) : null, boxed: x.boxed, shifted: x.shifted, shifts: x.shifts.slice(0, 4), breakdown: breakdown[name]}];
     }),
   );
 }
