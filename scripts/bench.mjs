@@ -97,7 +97,7 @@ const server = await startServer(undefined, hostPages(await buildFloors(floorDir
 const browser = await launch();
 result.chromium = browser.version();
 try {
-  step(`host page: the Lit floor, each element alone and all four, ${RUNS} rotating rounds of cold loads, then one trace each`);
+  step(`host page: the three floors, each element alone and all four, ${RUNS} rotating rounds of cold loads, then three traced loads each`);
   result.host = await measureHost(browser, server.origin, {runs: RUNS});
   step(`ready: demo page with and without the widgets, ${RUNS} alternating runs each`);
   result.ready = await measureReady(browser, server.origin, {runs: RUNS});
