@@ -1,15 +1,22 @@
-// Issue 15's figures: each element alone, and all four, on the same plain host
+// Issue 23's figures: each element alone, and all four, on the same plain host
 // page (the element(s), then an <h1> and a paragraph; no reserved-space CSS),
-// against the Lit floor (bench/floor.ts, one bare Lit element) on that page.
+// against the floor that does the same platform work on that page: a bare Lit
+// element (bench/floor.ts), one that writes a date with Intl.DateTimeFormat
+// (bench/floor-dated.ts), a Lit form with the interest form's controls
+// (bench/floor-form.ts).
 // Ready = navigation → every element defined, updated, with a box (readyProbe),
 // CLS = layout shifts until then; each load in a fresh context (a new renderer,
 // as a first visit), pages in rotating order so drift hits all alike.
+import {readFileSync} from 'node:fs';
+import {PRE_UPGRADE, preUpgradeRules} from '../../demo/docs/js/pre-upgrade.js';
 import {clsProbe, newPage, readyProbe, stats, waitReady} from './browser.mjs';
 
 const DEADLINE = '2030-03-31';
 /** The markup of each page, as a webmaster pastes it (the fallback text inside). */
 export const HOST_BODIES = {
   floor: '<kp-floor></kp-floor>',
+  'floor-dated': '<kp-floor-dated></kp-floor-dated>',
+  'floor-form': '<kp-floor-form></kp-floor-form>',
   'kp-countdown': `<kp-countdown deadline="${DEADLINE}" label="Interessensbekundung"><p>Frist: 31. März 2030</p></kp-countdown>`,
   'kp-contact-card':
     '<kp-contact-card name="Dr. Maria Beispiel" job-title="Projektkoordination" organisation="LAG 21 NRW" phone="0231 936960-14" email="maria.beispiel@example.org"><p>Dr. Maria Beispiel</p></kp-contact-card>',
@@ -29,13 +36,30 @@ HOST_BODIES['all four'] = Object.entries(HOST_BODIES)
 const BLOCKING = 'all four, script blocking="render"';
 HOST_BODIES[BLOCKING] = HOST_BODIES['all four'];
 
-const page = (script, body, attrs = '') => `<!doctype html>
+/*
+ * Layout shift with the pre-upgrade CSS (issue 23): the interest form, and every
+ * element on one page, with the rules the snippet builder writes (its heights,
+ * demo/docs/js/pre-upgrade.js, so the bench judges what webmasters paste).
+ */
+export const PRE_UPGRADE_PAGES = {
+  'kp-interest-form, pre-upgrade CSS': HOST_BODIES['kp-interest-form'],
+  // The builder's newsletter form has no name field.
+  'all elements, pre-upgrade CSS': [
+    HOST_BODIES['kp-countdown'],
+    HOST_BODIES['kp-contact-card'],
+    HOST_BODIES['kp-newsletter-signup'].replace(' with-name', ''),
+    HOST_BODIES['kp-interest-form'],
+    '<kp-share networks="linkedin mastodon bluesky whatsapp threema"><p>Adresse aus der Adresszeile kopieren.</p></kp-share>',
+  ].join('\n'),
+};
+
+const page = (script, body, attrs = '', head = '') => `<!doctype html>
 <html lang="de">
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>Host page</title>
-<script type="module" src="${script}"${attrs}></script>
+<script type="module" src="${script}"${attrs}></script>${head}
 </head>
 <body>
 ${body}
@@ -44,14 +68,31 @@ ${body}
 </body>
 </html>`;
 
-const pathOf = (name) => `/bench/host/${name.replace(/[^a-z0-9-]+/g, '-')}.html`;
+export const pathOf = (name) => `/bench/host/${name.replace(/[^a-z0-9-]+/g, '-')}.html`;
 
-/** Pages (and the floor's script) for startServer's `extra`. */
-export function hostPages(floorFile) {
-  const extra = {'/bench/host/floor.js': {file: floorFile}};
+/** The floor each element is judged against; "all four" is judged against the dated floor plus 60 ms. */
+export const FLOOR_OF = {
+  'kp-contact-card': 'floor',
+  'kp-newsletter-signup': 'floor',
+  'kp-countdown': 'floor-dated',
+  'kp-interest-form': 'floor-form',
+  'all four': 'floor-dated',
+};
+export const isFloor = (name) => name.startsWith('floor');
+
+/** Pages (and the floors' scripts, built by buildFloors) for startServer's `extra`. */
+export function hostPages(floorFiles) {
+  const extra = {};
+  for (const [name, file] of Object.entries(floorFiles)) extra[`/bench/host/${name}.js`] = {file};
   for (const [name, body] of Object.entries(HOST_BODIES)) {
-    extra[pathOf(name)] = page(name === 'floor' ? '/bench/host/floor.js' : '/dist/klimapartner-widgets.js', body, name === BLOCKING ? ' blocking="render"' : '');
+    extra[pathOf(name)] = page(isFloor(name) ? `/bench/host/${name}.js` : '/dist/klimapartner-widgets.js', body, name === BLOCKING ? ' blocking="render"' : '');
   }
+  const css = `\n<style>\n${preUpgradeRules(Object.keys(PRE_UPGRADE)).join('\n')}\n</style>`;
+  for (const [name, body] of Object.entries(PRE_UPGRADE_PAGES)) extra[pathOf(name)] = page('/dist/klimapartner-widgets.js', body, '', css);
+  // bench/countdowns.html with 50 minimal Lit countdowns in place of ours (same boxes).
+  extra['/bench/host/countdowns-floor.html'] = readFileSync('bench/countdowns.html', 'utf8')
+    .replaceAll('kp-countdown', 'kp-floor-countdown')
+    .replace('/dist/klimapartner-widgets.js', '/bench/host/floor-countdown.js');
   return extra;
 }
 
@@ -99,15 +140,26 @@ export async function measureHost(browser, origin, {runs = 9} = {}) {
       if (r.cls > 0) x.shifts.push(...r.shifts.map((s) => `${s.value.toFixed(4)} at ${s.t} ms: ${s.nodes.join(', ')}`));
     }
   }
-  // One traced load per page: where the main thread's time went until ready.
+  // Three traced loads per page, rotating: where the main thread's time went until ready
+  // (the first), and its CPU time until ready (median): thread time, which other load on
+  // the machine inflates far less than the wall-clock ready time.
   const breakdown = {};
-  for (const name of names) breakdown[name] = (await load(browser, origin, name, {trace: true})).breakdown;
-  const floor = stats(raw.floor.t).median;
+  const cpu = Object.fromEntries(names.map((n) => [n, []]));
+  for (let i = 0; i < 3; i++) {
+    for (const name of [...names.slice(i), ...names.slice(0, i)]) {
+      const b = (await load(browser, origin, name, {trace: true})).breakdown;
+      breakdown[name] ??= b;
+      if (b) cpu[name].push(b.cpuMs);
+    }
+  }
+  const cpuOf = (name) => (cpu[name].length ? stats(cpu[name]).median : NaN);
+  const median = (name) => stats(raw[name].t).median;
   return Object.fromEntries(
     names.map((name) => {
       const x = raw[name];
       const ready = stats(x.t);
-      return [name, {ready, ratio: ready.median / floor, overFloor: ready.median - floor, cls: stats(x.cls), fcp: x.fcp.length ? stats(x.fcp) : null, moduleEnd: x.moduleEnd.length ? stats(x.moduleEnd) : null, firstDefine: x.firstDefine.length ? stats(x.firstDefine) : null, boxed: x.boxed, shifted: x.shifted, shifts: x.shifts.slice(0, 4), breakdown: breakdown[name]}];
+      const floor = FLOOR_OF[name] ?? 'floor';
+      return [name, {ready, floor, ratio: ready.median / median(floor), overFloor: ready.median - median(floor), overDated: ready.median - median('floor-dated'), cpuMs: cpuOf(name), cpuRatio: cpuOf(name) / cpuOf(floor), cls: stats(x.cls), fcp: x.fcp.length ? stats(x.fcp) : null, moduleEnd: x.moduleEnd.length ? stats(x.moduleEnd) : null, firstDefine: x.firstDefine.length ? stats(x.firstDefine) : null, boxed: x.boxed, shifted: x.shifted, shifts: x.shifts.slice(0, 4), breakdown: breakdown[name]}];
     }),
   );
 }
@@ -153,6 +205,14 @@ function whereTheTimeGoes(buffer, readyMs) {
     self.set(e, (self.get(e) ?? 0) + (f - s));
     stack.push({e, f});
   }
+  // Main-thread CPU time until ready: the top-level events' thread time (tdur).
+  let cpuUs = 0;
+  let until = -Infinity;
+  for (const e of spans) {
+    if (e.ts < until || e.tdur === undefined) continue;
+    until = e.ts + e.dur;
+    cpuUs += e.ts >= start && until <= end ? e.tdur : (e.tdur * (Math.min(until, end) - Math.max(e.ts, start))) / Math.max(e.dur, 1);
+  }
   const out = {};
   let busy = 0;
   for (const [e, us] of self) {
@@ -163,5 +223,5 @@ function whereTheTimeGoes(buffer, readyMs) {
   // Top-level tasks only count as busy through their self time: the sum of self times is the busy time.
   out.waiting = readyMs - busy;
   const longest = Math.max(0, ...spans.filter((e) => /RunTask$/.test(e.name)).map((e) => e.dur / 1000));
-  return {groups: Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1])), longestTaskMs: longest};
+  return {groups: Object.fromEntries(Object.entries(out).sort((a, b) => b[1] - a[1])), longestTaskMs: longest, cpuMs: cpuUs / 1000};
 }

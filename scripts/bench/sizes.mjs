@@ -44,10 +44,17 @@ async function viteBuild(entry, outDir, file) {
   return fileSize(join(outDir, file));
 }
 
-/** The Lit floor (bench/floor.ts) built like the real file into `outDir`; returns the file's path. */
-export async function buildFloor(outDir) {
-  await viteBuild(resolve('bench/floor.ts'), outDir, 'floor.js');
-  return join(outDir, 'floor.js');
+/** The floors of issue 23, each built like the real file (bench/<name>.ts → <name>.js). */
+export const FLOORS = ['floor', 'floor-dated', 'floor-form', 'floor-countdown'];
+
+/** Every floor built into `outDir`; returns {name: path of its .js}. */
+export async function buildFloors(outDir) {
+  const out = {};
+  for (const name of FLOORS) {
+    await viteBuild(resolve(`bench/${name}.ts`), outDir, `${name}.js`);
+    out[name] = join(outDir, `${name}.js`);
+  }
+  return out;
 }
 
 /**

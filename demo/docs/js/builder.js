@@ -4,14 +4,9 @@
 // English (demo/docs/de/builder.html, demo/docs/en/builder.html); its messages follow <html lang>,
 // while what it writes (the tags and the CSS) is the same in both: the widgets' language is
 // the one chosen in the form.
+import {preUpgradeRules} from './pre-upgrade.js';
+
 const TAGS = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form', 'kp-share'];
-const PRE_UPGRADE = {
-  'kp-countdown': '12.5rem',
-  'kp-contact-card': '11rem',
-  'kp-newsletter-signup': '20rem',
-  'kp-interest-form': '40rem',
-  'kp-share': '3rem',
-};
 const DEFAULTS = {accent: '#00528a', onAccent: '#ffffff', focus: '#ffbf47'};
 /** The page's own messages, by the page's language. */
 const MESSAGES = {
@@ -160,7 +155,7 @@ function cssText(o, items) {
   if (props.length) out.push(`${tags.join(',\n')} {\n${props.join('\n')}\n}`);
   if (o.preUpgrade) {
     out.push('/* Reserve the space until the file has loaded, so nothing jumps. */');
-    out.push(...tags.map((t) => `${t}:not(:defined) { display: block; min-height: ${PRE_UPGRADE[t]}; }`));
+    out.push(...preUpgradeRules(tags));
   }
   return out.join('\n') + (out.length ? '\n' : '');
 }
