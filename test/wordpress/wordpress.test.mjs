@@ -10,7 +10,7 @@ import {fileURLToPath} from 'node:url';
 import {prepareMachine} from './support/site.mjs';
 import {closeWorld, openWorld} from './support/world.mjs';
 import {SETTINGS_PAGE, addUser, saveSettings, setSiteLanguage, shownSettings, uploadPlugin} from './support/admin.mjs';
-import {blockPost, classicPost, fallbacks, LABEL} from './content.mjs';
+import {BLOCK_DEADLINE, blockPost, blocksPost, classicPost, fallbacks, LABEL} from './content.mjs';
 import {SETTINGS, checkPage} from './support/visit.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -90,14 +90,37 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
     }
   }
 
+  test('an author inserts each of the five blocks through the REST API: the post keeps the block comments, the page shows the elements with their attributes',
+    {timeout: 60_000}, async () => {
+      const types = await sessions.author.rest('/wp/v2/block-types/klimapartner');
+      assert.deepEqual(types.map((t) => [t.name, t.api_version]).sort(), ['contact-card', 'countdown', 'interest-form',
+        'newsletter-signup', 'share'].map((n) => [`klimapartner/${n}`, 3]), `WordPress ${site.version} registers the five blocks`);
+      const id = 'author-blocks';
+      const post = await sessions.author.rest('/wp/v2/posts', {method: 'POST',
+        body: {title: 'Widgets as blocks', content: blocksPost(id, {hostile: true}), status: 'publish'}});
+      assert.equal((post.content.raw.match(/<!-- wp:klimapartner\/[a-z-]+ \{/g) ?? []).length, 5, 'five block comments stored');
+      assert.doesNotMatch(post.content.raw, /<kp-/, 'and no markup: the blocks are dynamic');
+      await checkPage(world, {id, url: post.link, texts: fallbacks(id), label: LABEL, deadline: BLOCK_DEADLINE, attributes: {
+        'kp-countdown': {class: 'kp-frist'},
+        'kp-contact-card': {'job-title': 'Projektkoordination', phone: '0231 936960-14', photo: undefined},
+        'kp-newsletter-signup': {'with-name': ''},
+        'kp-interest-form': {draft: 'off'},
+        'kp-share': {networks: 'mastodon linkedin', title: 'Klimapartnerschaften'},
+      }});
+      const html = await (await fetch(post.link)).text();
+      assert.match(html, /<kp-countdown[^>]*><strong>Frist author-blocks: 31\. März 2027<\/strong><\/kp-countdown>/,
+        'the RichText fallback is the element\'s children');
+    });
+
   test("an author's post made of the block patterns shows every widget with the settings' defaults", {timeout: 60_000},
     async () => {
       const patterns = (await sessions.author.rest('/wp/v2/block-patterns/patterns'))
         .filter((p) => p.name.startsWith('klimapartner-widgets/'));
       assert.equal(patterns.length, 5, 'five patterns offered to an author');
       const content = patterns.map((p) => p.content).join('\n\n');
-      const texts = Object.fromEntries([...content.matchAll(/\[(kp_[a-z_]+)[^\]]*\]([^[]+)\[\/\1\]/g)]
-        .map(([, code, text]) => [code.replaceAll('_', '-'), text]));
+      const blocks = [...content.matchAll(/<!-- wp:klimapartner\/([a-z-]+) (\{.*?\}) \/-->/g)];
+      assert.equal(blocks.length, 5, `the patterns are the blocks: ${content}`);
+      const texts = Object.fromEntries(blocks.map(([, name, json]) => [`kp-${name}`, JSON.parse(json).fallback]));
       const post = await sessions.author.rest('/wp/v2/posts', {method: 'POST',
         body: {title: 'Widgets patterns', content, status: 'publish'}});
       await checkPage(world, {id: 'patterns', url: post.link, texts, label: 'Interessensbekundung'});
@@ -129,6 +152,15 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
           .filter((p) => p.name.startsWith('klimapartner-widgets/')).map((p) => p.title).sort();
         assert.deepEqual(titles, ['Countdown bis zur Frist', 'Formular zur Interessensbekundung', 'Kontaktkarte',
           'Newsletter-Anmeldung', 'Teilen-Buttons']);
+
+        const types = await admin.rest('/wp/v2/block-types/klimapartner');
+        assert.deepEqual(types.map((t) => t.title).sort(), ['Countdown', 'Formular zur Interessensbekundung', 'Kontaktkarte',
+          'Newsletter-Anmeldung', 'Teilen-Buttons'], 'the blocks\' titles (block.json)');
+        const editor = await admin.html('/wp-admin/post-new.php');
+        const script = /<script[^>]*id=["']klimapartner-widgets-blocks-js-translations["'][^>]*>([\s\S]*?)<\/script>/.exec(editor)?.[1] ?? '';
+        for (const text of ['"Frist"', '"Text f\\u00fcr Besucher ohne JavaScript:"', '"Einstellungen des Elements"']) {
+          assert.ok(script.includes(text) || script.includes(JSON.parse(text)), `the editor script gets its German: ${text} in ${script.slice(0, 300)}`);
+        }
 
         setSiteLanguage(site, 'de_DE_formal');
         const formal = await admin.html(SETTINGS_PAGE);
