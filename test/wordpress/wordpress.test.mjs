@@ -12,6 +12,7 @@ import {closeWorld, openWorld} from './support/world.mjs';
 import {SETTINGS_PAGE, addUser, saveSettings, setSiteLanguage, shownSettings, uploadPlugin} from './support/admin.mjs';
 import {BLOCK_DEADLINE, blockPost, blocksPost, classicPost, fallbacks, LABEL} from './content.mjs';
 import {SETTINGS, checkPage} from './support/visit.mjs';
+import {canvas, editorPage, insertBlock, newPost, openSettings, publish} from './support/editor.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const ZIP = join(root, 'dist/wordpress/klimapartner-widgets.zip');
@@ -110,6 +111,57 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
       const html = await (await fetch(post.link)).text();
       assert.match(html, /<kp-countdown[^>]*><strong>Frist author-blocks: 31\. März 2027<\/strong><\/kp-countdown>/,
         'the RichText fallback is the element\'s children');
+    });
+
+  test('in the block editor an author inserts a countdown, sets its deadline with the date picker and its fallback, and a share block (network toggles, URL notice); the published page shows them',
+    {timeout: 180_000}, async () => {
+      const {page, context, errors, reports} = await editorPage(world, sessions.author);
+      try {
+        await newPost(page, site.origin);
+        await insertBlock(page, 'Countdown');
+        const frame = await canvas(page);
+        const countdown = frame.locator('kp-countdown');
+        await countdown.waitFor({timeout: 20_000});
+        await frame.waitForFunction(() => document.querySelector('kp-countdown')?.shadowRoot?.textContent.trim(), null, {timeout: 20_000});
+        assert.equal(await countdown.getAttribute('deadline'), SETTINGS.deadline, 'the real element, with the settings\' deadline until the block has its own');
+
+        await openSettings(page);
+        const text = page.getByLabel('Deadline', {exact: true});
+        await text.fill('2027-06-30T18:00');
+        await page.getByLabel('Year', {exact: true}).fill('2028');
+        await page.keyboard.press('Tab');
+        await frame.waitForFunction(() => document.querySelector('kp-countdown')?.getAttribute('deadline') === '2028-06-30T18:00',
+          null, {timeout: 10_000}).catch(async () => {
+          assert.fail(`the picker set the deadline: ${await countdown.getAttribute('deadline')} (field ${await text.inputValue()})`);
+        });
+        await frame.locator('.kp-block-fallback [contenteditable="true"]').click();
+        await page.keyboard.type('Frist: 30. Juni 2028');
+
+        await insertBlock(page, 'Share buttons');
+        await frame.locator('kp-share').waitFor({timeout: 20_000});
+        await openSettings(page);
+        await page.getByLabel('mastodon', {exact: true}).check();
+        await page.getByLabel('bluesky', {exact: true}).check();
+        await page.getByLabel('Address to share (URL)').fill('javascript:alert(1)');
+        const notice = page.locator('.components-notice__content', {hasText: 'The element ignores this address'});
+        await notice.waitFor({timeout: 5_000});
+        await page.getByLabel('Address to share (URL)').fill('/klimapartnerschaften/');
+        await notice.waitFor({state: 'detached', timeout: 5_000});
+        assert.equal(await frame.locator('kp-share').getAttribute('networks'), 'mastodon bluesky');
+
+        const link = await publish(page);
+        const html = await (await fetch(link)).text();
+        assert.match(html, /<kp-countdown deadline="2028-06-30T18:00" lang="de">Frist: 30\. Juni 2028<\/kp-countdown>/);
+        assert.match(html, /<kp-share url="\/klimapartnerschaften\/" networks="mastodon bluesky" lang="de">/);
+        assert.deepEqual(errors, [], 'no error of ours in the editor');
+        assert.ok(reports.some((r) => r.startsWith('<kp-share>: attribute "url" "javascript:alert(1)"')),
+          `the element in the editor refused the address the notice named: ${reports}`);
+      } catch (error) {
+        await page.screenshot({path: join(root, 'test-artifacts/wordpress-editor.png')});
+        throw error;
+      } finally {
+        await context.close();
+      }
     });
 
   test("an author's post made of the block patterns shows every widget with the settings' defaults", {timeout: 60_000},
