@@ -120,6 +120,7 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
         await newPost(page, site.origin);
         await insertBlock(page, 'Countdown');
         const frame = await canvas(page);
+        console.log(`# WordPress ${site.version}: the editor's canvas is ${frame === page.mainFrame() ? 'the page' : 'an iframe'}`);
         const countdown = frame.locator('kp-countdown');
         await countdown.waitFor({timeout: 20_000});
         await frame.waitForFunction(() => document.querySelector('kp-countdown')?.shadowRoot?.textContent.trim(), null, {timeout: 20_000});
