@@ -4,7 +4,7 @@
 // the classic editor, and looked at by a visitor in Chromium.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, readdirSync, renameSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, renameSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {prepareMachine} from './support/site.mjs';
@@ -232,6 +232,35 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
       } finally {
         setSiteLanguage(site, '');
       }
+    });
+
+  test('a WordPress that says it is older than the blocks need (version.php set to 6.0): no blocks, a notice naming 6.1, the patterns as Shortcode blocks that still show every widget',
+    {timeout: 60_000}, async () => {
+      const file = join(site.docroot, 'wp-includes/version.php');
+      const original = readFileSync(file, 'utf8');
+      // Opcache (if on) looks at the file's time at most every 2 s.
+      const settle = () => new Promise((r) => setTimeout(r, 2_500));
+      writeFileSync(file, original.replace(/\$wp_version = '[^']+'/, "$wp_version = '6.0'"));
+      await settle();
+      try {
+        assert.match(await admin.html('/wp-admin/index.php'),
+          /Klimapartner-Widgets: the blocks need WordPress 6\.1 or later \(this site runs 6\.0\)\. The shortcodes and patterns work as before\./);
+        assert.deepEqual(await admin.rest('/wp/v2/block-types/klimapartner'), [], 'no blocks registered');
+        const patterns = (await sessions.author.rest('/wp/v2/block-patterns/patterns'))
+          .filter((p) => p.name.startsWith('klimapartner-widgets/'));
+        const content = patterns.map((p) => p.content).join('\n\n');
+        assert.equal((content.match(/<!-- wp:shortcode -->/g) ?? []).length, 5, `five Shortcode blocks: ${content}`);
+        assert.doesNotMatch(content, /wp:klimapartner\//);
+        const texts = Object.fromEntries([...content.matchAll(/\[(kp_[a-z_]+)[^\]]*\]([^[]+)\[\/\1\]/g)]
+          .map(([, code, text]) => [code.replaceAll('_', '-'), text]));
+        const post = await sessions.author.rest('/wp/v2/posts', {method: 'POST',
+          body: {title: 'Widgets patterns before 6.1', content, status: 'publish'}});
+        await checkPage(world, {id: 'patterns-old', url: post.link, texts, label: 'Interessensbekundung'});
+      } finally {
+        writeFileSync(file, original);
+        await settle();
+      }
+      assert.doesNotMatch(await admin.html('/wp-admin/index.php'), /the blocks need WordPress/, 'no notice on 6.1 and later');
     });
 
   test('a page without widgets does not load the module', {timeout: 30_000}, async () => {
