@@ -215,6 +215,20 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
           assert.ok(script.includes(text) || script.includes(JSON.parse(text)), `the editor script gets its German: ${text} in ${script.slice(0, 300)}`);
         }
 
+        const german = await editorPage(world, admin);
+        try {
+          await newPost(german.page, site.origin);
+          await insertBlock(german.page, 'Kontaktkarte');
+          await openSettings(german.page);
+          for (const text of ['Einstellungen des Elements', 'Funktion', 'Foto (URL)']) {
+            await german.page.getByText(text, {exact: true}).first().waitFor({timeout: 10_000});
+          }
+          await (await canvas(german.page)).getByText('Text für Besucher ohne JavaScript:').waitFor({timeout: 10_000});
+          assert.deepEqual(german.errors, []);
+        } finally {
+          await german.context.close();
+        }
+
         setSiteLanguage(site, 'de_DE_formal');
         const formal = await admin.html(SETTINGS_PAGE);
         assert.ok(formal.includes('wählen Sie de.') && formal.includes('Empfänger-URL der Formulare'), 'de_DE_formal says "Sie"');
@@ -238,13 +252,19 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
     {timeout: 60_000}, async () => {
       const file = join(site.docroot, 'wp-includes/version.php');
       const original = readFileSync(file, 'utf8');
-      // Opcache (if on) looks at the file's time at most every 2 s.
-      const settle = () => new Promise((r) => setTimeout(r, 2_500));
+      const NOTICE = /Klimapartner-Widgets: the blocks need WordPress 6\.1 or later \(this site runs 6\.0\)\. The shortcodes and patterns work as before\./;
+      // Apache's PHP workers may run the cached version.php for a while (opcache): ask until the dashboard says it.
+      const dashboard = async (shown) => {
+        for (let i = 0; i < 40; i++) {
+          const html = await admin.html('/wp-admin/index.php');
+          if (NOTICE.test(html) === shown) return html;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        assert.fail(`the dashboard ${shown ? 'never showed' : 'kept'} the notice`);
+      };
       writeFileSync(file, original.replace(/\$wp_version = '[^']+'/, "$wp_version = '6.0'"));
-      await settle();
       try {
-        assert.match(await admin.html('/wp-admin/index.php'),
-          /Klimapartner-Widgets: the blocks need WordPress 6\.1 or later \(this site runs 6\.0\)\. The shortcodes and patterns work as before\./);
+        await dashboard(true);
         assert.deepEqual(await admin.rest('/wp/v2/block-types/klimapartner'), [], 'no blocks registered');
         const patterns = (await sessions.author.rest('/wp/v2/block-patterns/patterns'))
           .filter((p) => p.name.startsWith('klimapartner-widgets/'));
@@ -258,9 +278,8 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
         await checkPage(world, {id: 'patterns-old', url: post.link, texts, label: 'Interessensbekundung'});
       } finally {
         writeFileSync(file, original);
-        await settle();
       }
-      assert.doesNotMatch(await admin.html('/wp-admin/index.php'), /the blocks need WordPress/, 'no notice on 6.1 and later');
+      await dashboard(false);
     });
 
   test('a page without widgets does not load the module', {timeout: 30_000}, async () => {
