@@ -3,12 +3,13 @@
 // klimapartner-widgets/ holding the PHP of wordpress/klimapartner-widgets/
 // and the built module as assets/klimapartner-widgets.js, with its
 // translations: languages/*.po as committed, the .mo WordPress loads compiled
-// from each, and the .pot template made from the PHP (scripts/wordpress-i18n.mjs).
+// from each, the JSON translations of the blocks' editor script, and the .pot
+// template made from the PHP, the script and block.json (scripts/wordpress-i18n.mjs).
 import AdmZip from 'adm-zip';
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
-import {moFile, pluginStrings, potText, translationProblems} from './wordpress-i18n.mjs';
+import {moFile, pluginStrings, potText, scriptTranslations, translationProblems} from './wordpress-i18n.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
 const source = join(root, 'wordpress/klimapartner-widgets');
@@ -36,14 +37,18 @@ function translations() {
     const po = readFileSync(join(dir, name), 'utf8');
     problems.push(...translationProblems(strings, po, name));
     out.set(`languages/${name.replace(/\.po$/, '.mo')}`, moFile(po));
+    // The editor script's: <domain>-<locale>-<handle>.json, as load_script_textdomain looks for it.
+    out.set(`languages/${name.replace(/\.po$/, '-klimapartner-widgets-blocks.json')}`,
+      Buffer.from(scriptTranslations(strings, po, 'blocks/index.js')));
   }
   if (problems.length) throw new Error(`wordpress/klimapartner-widgets: translations incomplete:\n  ${problems.join('\n  ')}`);
   return out;
 }
 
 /**
- * The plugin's lists of attributes (includes/elements.php) against the manifest the elements' JSDoc
- * writes: a documented attribute the plugin does not know would be stripped from every post.
+ * The plugin's lists of attributes (includes/elements.php) and its blocks' (block.json) against the
+ * manifest the elements' JSDoc writes: a documented attribute the plugin does not know would be stripped
+ * from every post, or missing from the block.
  */
 function checkAttributes() {
   const php = readFileSync(join(source, 'includes/elements.php'), 'utf8');
@@ -67,9 +72,33 @@ function checkAttributes() {
       for (const a of d.attributes ?? []) {
         if ((a.type?.text === 'boolean') !== booleans.has(a.name)) problems.push(`${d.tagName} ${a.name}: boolean in one list only`);
       }
+      problems.push(...blockProblems(d));
     }
   }
   if (problems.length) throw new Error(`wordpress/klimapartner-widgets/includes/elements.php differs from the manifest:\n  ${problems.join('\n  ')}`);
+}
+
+/**
+ * The block of one element of the manifest (blocks/<tag without kp->/block.json): its attributes are the
+ * element's properties (camelCase) but `action` (the administrator's), plus `lang` and the fallback text,
+ * booleans as booleans.
+ */
+function blockProblems(element) {
+  const file = join(source, `blocks/${element.tagName.slice(3)}/block.json`);
+  if (!existsSync(file)) return [`${element.tagName}: no ${relative(root, file)}`];
+  const block = JSON.parse(readFileSync(file, 'utf8'));
+  const problems = [];
+  if (block.apiVersion !== 3 || block.name !== `klimapartner/${element.tagName.slice(3)}`) {
+    problems.push(`${relative(root, file)}: name ${block.name}, apiVersion ${block.apiVersion}`);
+  }
+  const expected = new Map([['lang', 'string'], ['fallback', 'string']]);
+  for (const a of element.attributes ?? []) {
+    if (a.name !== 'action') expected.set(a.fieldName, a.type?.text === 'boolean' ? 'boolean' : 'string');
+  }
+  const actual = new Map(Object.entries(block.attributes ?? {}).map(([name, spec]) => [name, spec.type]));
+  const show = (map) => [...map].map(([k, v]) => `${k}:${v}`).sort().join(' ');
+  if (show(actual) !== show(expected)) problems.push(`${relative(root, file)}: attributes ${show(actual)}; expected ${show(expected)}`);
+  return problems;
 }
 
 export function buildWordPressPlugin() {

@@ -1,7 +1,8 @@
 // The WordPress plugin's translations: the strings its PHP passes to
 // WordPress's i18n functions (__, esc_html__, _x, _n, … with the text domain
-// klimapartner-widgets) and the plugin header's name and description, read
-// from the PHP sources; the .pot template made of them; the checks that a
+// klimapartner-widgets) in its PHP and its editor script (blocks/index.js,
+// wp.i18n's functions of the same names), the plugin header's name and
+// description, and the blocks' titles, descriptions and keywords (block.json); the .pot template made of them; the checks that a
 // languages/*.po translates every one (and nothing else); and the .mo
 // WordPress loads, compiled from a .po. Used by scripts/build-wordpress.mjs
 // and test/node/wordpress-i18n.test.mjs.
@@ -123,8 +124,17 @@ export function pluginStrings(dir) {
     const value = new RegExp(`^\\s*\\*\\s*${header}:\\s*(.+)$`, 'm').exec(main)?.[1].trim();
     if (value) add({msgid: value, reference: 'klimapartner-widgets.php', comment});
   }
-  const files = readdirSync(dir, {recursive: true}).map(String).filter((f) => f.endsWith('.php')).sort();
+  const files = readdirSync(dir, {recursive: true}).map(String).filter((f) => /\.(php|js|json)$/.test(f)).sort();
+  // block.json: what WordPress translates with the block's textdomain, in the contexts it uses.
+  for (const file of files.filter((f) => f.endsWith('block.json'))) {
+    const meta = JSON.parse(readFileSync(join(dir, file), 'utf8'));
+    if (meta.textdomain !== DOMAIN) problems.push(`${file}: textdomain is not '${DOMAIN}'`);
+    if (meta.title) add({msgctxt: 'block title', msgid: meta.title, reference: file});
+    if (meta.description) add({msgctxt: 'block description', msgid: meta.description, reference: file});
+    for (const keyword of meta.keywords ?? []) add({msgctxt: 'block keyword', msgid: keyword, reference: file});
+  }
   for (const file of files) {
+    if (file.endsWith('.json')) continue;
     const {calls, comments} = scan(readFileSync(join(dir, file), 'utf8'));
     for (const call of calls) {
       const where = `${file}:${call.line}`;
@@ -202,6 +212,22 @@ export function translationProblems(strings, poText, name) {
     if (!seen.has(key)) problems.push(`${name}: ${s.msgctxt ? `[${s.msgctxt}] ` : ''}"${s.msgid}" (${s.references[0]}) has no translation`);
   }
   return problems;
+}
+
+/**
+ * The JSON translations WordPress loads for a script (wp_set_script_translations, Jed 1.x format): the
+ * strings of the .po that `file` (e.g. blocks/index.js) uses.
+ */
+export function scriptTranslations(strings, poText, file) {
+  const po = gettextParser.po.parse(poText);
+  const lang = po.headers.Language ?? '';
+  const messages = {'': {domain: 'messages', lang, 'plural-forms': po.headers['Plural-Forms'] ?? 'nplurals=2; plural=(n != 1);'}};
+  for (const s of strings.values()) {
+    if (!s.references.some((r) => r.startsWith(`${file}:`))) continue;
+    const entry = po.translations[s.msgctxt]?.[s.msgid];
+    if (entry) messages[s.msgctxt ? `${s.msgctxt}\u0004${s.msgid}` : s.msgid] = entry.msgstr;
+  }
+  return JSON.stringify({domain: 'messages', locale_data: {messages}});
 }
 
 /** The .mo WordPress loads, compiled from a .po's text (fuzzy entries left out, as msgfmt does). */

@@ -9,7 +9,7 @@ import {tmpdir} from 'node:os';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import gettextParser from 'gettext-parser';
-import {moFile, pluginStrings, potText, translationProblems} from '../../scripts/wordpress-i18n.mjs';
+import {moFile, pluginStrings, potText, scriptTranslations, translationProblems} from '../../scripts/wordpress-i18n.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const plugin = join(root, 'wordpress/klimapartner-widgets');
@@ -40,6 +40,22 @@ test('the settings page, its notices and the plugin header are among them, in Ge
     assert.match(de.get(deadline.msgid), /^Nicht gespeichert: „%s“ ist kein Datum wie 2027-03-31/);
     assert.match(de.get([...strings.values()].find((s) => s.comments.includes('Description of the plugin')).msgid),
       /^Countdown, Kontaktkarte, .* Kurzcodes, Block-Vorlagen/);
+  }
+});
+
+test('the blocks\' titles (block.json, in WordPress\'s contexts) and the editor script\'s strings are German, and the script\'s JSON holds its strings only', () => {
+  const {strings} = pluginStrings(plugin);
+  const countdown = strings.get('block title\u0004Countdown');
+  assert.deepEqual(countdown?.references, ['blocks/countdown/block.json']);
+  assert.ok(strings.has('block description\u0004A contact person with phone, e-mail and a vCard to download.'));
+  assert.ok(strings.get('\u0004Deadline')?.references.some((r) => /^blocks\/index\.js:\d+$/.test(r)));
+  for (const locale of LOCALES) {
+    const json = JSON.parse(scriptTranslations(strings, po(locale), 'blocks/index.js'));
+    const messages = json.locale_data.messages;
+    assert.equal(messages[''].lang, locale === 'de_DE' ? 'de_DE' : 'de_DE@formal');
+    assert.deepEqual(messages.Deadline, ['Frist']);
+    assert.deepEqual(messages['Text for visitors without JavaScript:'], ['Text für Besucher ohne JavaScript:']);
+    assert.equal(messages['Receiver URL of the forms'], undefined, 'a string of the PHP only is not in the script\'s JSON');
   }
 });
 

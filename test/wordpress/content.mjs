@@ -111,3 +111,29 @@ export const byHandBlockPost = (id) =>
 
 /** By hand, classic editor's Text tab: each tag with its fallback on one line, blank lines between. */
 export const byHandClassicPost = (id) => byHandTags(id, {paragraphs: false}).join('\n\n');
+
+/** A block comment as the block editor writes it (attributes as JSON; `<`, `>`, `&`, `"` escaped as serializeAttributes does). */
+const block = (name, attributes) => `<!-- wp:klimapartner/${name} ${JSON.stringify(attributes)
+  .replace(/--/g, '\\u002d\\u002d').replace(/</g, '\\u003c').replace(/>/g, '\\u003e').replace(/&/g, '\\u0026')
+  .replace(/\\"/g, '\\u0022')} /-->`;
+
+/** The deadline the blocks' countdown names (not the settings' default, so the page shows the block's own). */
+export const BLOCK_DEADLINE = '2027-05-15T12:00';
+
+/**
+ * The five blocks, as the block editor saves them: only block comments with attributes (the fallback a
+ * RichText's HTML). `hostile`: what an author might try (another receiver, a javascript: photo).
+ */
+export function blocksPost(id, {hostile = false} = {}) {
+  const f = fallbacks(id);
+  const extra = hostile ? {action: HOSTILE_ACTION} : {};
+  return [
+    block('countdown', {deadline: BLOCK_DEADLINE, label: LABEL, fallback: `<strong>${f['kp-countdown']}</strong>`, className: 'kp-frist'}),
+    block('contact-card', {name: 'Erika Mustermann', jobTitle: 'Projektkoordination', organisation: 'Stadt Musterstadt',
+      phone: '0231 936960-14', email: 'erika@musterstadt.invalid', photo: hostile ? 'javascript:alert(1)' : '/erika.jpg',
+      fallback: f['kp-contact-card']}),
+    block('newsletter-signup', {withName: true, ...extra, fallback: f['kp-newsletter-signup']}),
+    block('interest-form', {draft: 'off', privacyUrl: '/datenschutz/', ...extra, fallback: f['kp-interest-form']}),
+    block('share', {networks: 'mastodon linkedin', title: 'Klimapartnerschaften', fallback: f['kp-share']}),
+  ].join('\n\n');
+}

@@ -4,14 +4,15 @@
 // the classic editor, and looked at by a visitor in Chromium.
 import {after, before, describe, test} from 'node:test';
 import assert from 'node:assert/strict';
-import {existsSync, readdirSync, renameSync} from 'node:fs';
+import {existsSync, readFileSync, readdirSync, renameSync, writeFileSync} from 'node:fs';
 import {join, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
 import {prepareMachine} from './support/site.mjs';
 import {closeWorld, openWorld} from './support/world.mjs';
 import {SETTINGS_PAGE, addUser, saveSettings, setSiteLanguage, shownSettings, uploadPlugin} from './support/admin.mjs';
-import {blockPost, classicPost, fallbacks, LABEL} from './content.mjs';
+import {BLOCK_DEADLINE, blockPost, blocksPost, classicPost, fallbacks, LABEL} from './content.mjs';
 import {SETTINGS, checkPage} from './support/visit.mjs';
+import {canvas, editorPage, insertBlock, newPost, openSettings, publish} from './support/editor.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
 const ZIP = join(root, 'dist/wordpress/klimapartner-widgets.zip');
@@ -90,14 +91,89 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
     }
   }
 
+  test('an author inserts each of the five blocks through the REST API: the post keeps the block comments, the page shows the elements with their attributes',
+    {timeout: 60_000}, async () => {
+      const types = await sessions.author.rest('/wp/v2/block-types/klimapartner');
+      assert.deepEqual(types.map((t) => [t.name, t.api_version]).sort(), ['contact-card', 'countdown', 'interest-form',
+        'newsletter-signup', 'share'].map((n) => [`klimapartner/${n}`, 3]), `WordPress ${site.version} registers the five blocks`);
+      const id = 'author-blocks';
+      const post = await sessions.author.rest('/wp/v2/posts', {method: 'POST',
+        body: {title: 'Widgets as blocks', content: blocksPost(id, {hostile: true}), status: 'publish'}});
+      assert.equal((post.content.raw.match(/<!-- wp:klimapartner\/[a-z-]+ \{/g) ?? []).length, 5, 'five block comments stored');
+      assert.doesNotMatch(post.content.raw, /<kp-/, 'and no markup: the blocks are dynamic');
+      await checkPage(world, {id, url: post.link, texts: fallbacks(id), label: LABEL, deadline: BLOCK_DEADLINE, attributes: {
+        'kp-countdown': {class: 'kp-frist'},
+        'kp-contact-card': {'job-title': 'Projektkoordination', phone: '0231 936960-14', photo: undefined},
+        'kp-newsletter-signup': {'with-name': ''},
+        'kp-interest-form': {draft: 'off'},
+        'kp-share': {networks: 'mastodon linkedin', title: 'Klimapartnerschaften'},
+      }});
+      const html = await (await fetch(post.link)).text();
+      assert.match(html, /<kp-countdown[^>]*><strong>Frist author-blocks: 31\. März 2027<\/strong><\/kp-countdown>/,
+        'the RichText fallback is the element\'s children');
+    });
+
+  test('in the block editor an author inserts a countdown, sets its deadline with the date picker and its fallback, and a share block (network toggles, URL notice); the published page shows them',
+    {timeout: 180_000}, async () => {
+      const {page, context, errors, reports} = await editorPage(world, sessions.author);
+      try {
+        await newPost(page, site.origin);
+        await insertBlock(page, 'Countdown');
+        const frame = await canvas(page);
+        console.log(`# WordPress ${site.version}: the editor's canvas is ${frame === page.mainFrame() ? 'the page' : 'an iframe'}`);
+        const countdown = frame.locator('kp-countdown');
+        await countdown.waitFor({timeout: 20_000});
+        await frame.waitForFunction(() => document.querySelector('kp-countdown')?.shadowRoot?.textContent.trim(), null, {timeout: 20_000});
+        assert.equal(await countdown.getAttribute('deadline'), SETTINGS.deadline, 'the real element, with the settings\' deadline until the block has its own');
+
+        await openSettings(page);
+        const text = page.getByLabel('Deadline', {exact: true});
+        await text.fill('2027-06-30T18:00');
+        await page.getByLabel('Year', {exact: true}).fill('2028');
+        await page.keyboard.press('Tab');
+        await frame.waitForFunction(() => document.querySelector('kp-countdown')?.getAttribute('deadline') === '2028-06-30T18:00',
+          null, {timeout: 10_000}).catch(async () => {
+          assert.fail(`the picker set the deadline: ${await countdown.getAttribute('deadline')} (field ${await text.inputValue()})`);
+        });
+        await frame.locator('.kp-block-fallback [contenteditable="true"]').click();
+        await page.keyboard.type('Frist: 30. Juni 2028');
+
+        await insertBlock(page, 'Share buttons');
+        await frame.locator('kp-share').waitFor({timeout: 20_000});
+        await openSettings(page);
+        await page.getByLabel('mastodon', {exact: true}).check();
+        await page.getByLabel('bluesky', {exact: true}).check();
+        await page.getByLabel('Address to share (URL)').fill('javascript:alert(1)');
+        const notice = page.locator('.components-notice__content', {hasText: 'The element ignores this address'});
+        await notice.waitFor({timeout: 5_000});
+        await page.getByLabel('Address to share (URL)').fill('/klimapartnerschaften/');
+        await notice.waitFor({state: 'detached', timeout: 5_000});
+        assert.equal(await frame.locator('kp-share').getAttribute('networks'), 'mastodon bluesky');
+
+        const link = await publish(page);
+        const html = await (await fetch(link)).text();
+        assert.match(html, /<kp-countdown deadline="2028-06-30T18:00" lang="de">Frist: 30\. Juni 2028<\/kp-countdown>/);
+        assert.match(html, /<kp-share url="\/klimapartnerschaften\/" networks="mastodon bluesky" lang="de">/);
+        assert.deepEqual(errors, [], 'no error of ours in the editor');
+        assert.ok(reports.some((r) => r.startsWith('<kp-share>: attribute "url" "javascript:alert(1)"')),
+          `the element in the editor refused the address the notice named: ${reports}`);
+      } catch (error) {
+        await page.screenshot({path: join(root, 'test-artifacts/wordpress-editor.png')});
+        throw error;
+      } finally {
+        await context.close();
+      }
+    });
+
   test("an author's post made of the block patterns shows every widget with the settings' defaults", {timeout: 60_000},
     async () => {
       const patterns = (await sessions.author.rest('/wp/v2/block-patterns/patterns'))
         .filter((p) => p.name.startsWith('klimapartner-widgets/'));
       assert.equal(patterns.length, 5, 'five patterns offered to an author');
       const content = patterns.map((p) => p.content).join('\n\n');
-      const texts = Object.fromEntries([...content.matchAll(/\[(kp_[a-z_]+)[^\]]*\]([^[]+)\[\/\1\]/g)]
-        .map(([, code, text]) => [code.replaceAll('_', '-'), text]));
+      const blocks = [...content.matchAll(/<!-- wp:klimapartner\/([a-z-]+) (\{.*?\}) \/-->/g)];
+      assert.equal(blocks.length, 5, `the patterns are the blocks: ${content}`);
+      const texts = Object.fromEntries(blocks.map(([, name, json]) => [`kp-${name}`, JSON.parse(json).fallback]));
       const post = await sessions.author.rest('/wp/v2/posts', {method: 'POST',
         body: {title: 'Widgets patterns', content, status: 'publish'}});
       await checkPage(world, {id: 'patterns', url: post.link, texts, label: 'Interessensbekundung'});
@@ -130,6 +206,29 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
         assert.deepEqual(titles, ['Countdown bis zur Frist', 'Formular zur Interessensbekundung', 'Kontaktkarte',
           'Newsletter-Anmeldung', 'Teilen-Buttons']);
 
+        const types = await admin.rest('/wp/v2/block-types/klimapartner');
+        assert.deepEqual(types.map((t) => t.title).sort(), ['Countdown', 'Formular zur Interessensbekundung', 'Kontaktkarte',
+          'Newsletter-Anmeldung', 'Teilen-Buttons'], 'the blocks\' titles (block.json)');
+        const editor = await admin.html('/wp-admin/post-new.php');
+        const script = /<script[^>]*id=["']klimapartner-widgets-blocks-js-translations["'][^>]*>([\s\S]*?)<\/script>/.exec(editor)?.[1] ?? '';
+        for (const text of ['"Frist"', '"Text f\\u00fcr Besucher ohne JavaScript:"', '"Einstellungen des Elements"']) {
+          assert.ok(script.includes(text) || script.includes(JSON.parse(text)), `the editor script gets its German: ${text} in ${script.slice(0, 300)}`);
+        }
+
+        const german = await editorPage(world, admin);
+        try {
+          await newPost(german.page, site.origin);
+          await insertBlock(german.page, 'Kontaktkarte');
+          await openSettings(german.page);
+          for (const text of ['Einstellungen des Elements', 'Funktion', 'Foto (URL)']) {
+            await german.page.getByText(text, {exact: true}).first().waitFor({timeout: 10_000});
+          }
+          await (await canvas(german.page)).getByText('Text für Besucher ohne JavaScript:').waitFor({timeout: 10_000});
+          assert.deepEqual(german.errors, []);
+        } finally {
+          await german.context.close();
+        }
+
         setSiteLanguage(site, 'de_DE_formal');
         const formal = await admin.html(SETTINGS_PAGE);
         assert.ok(formal.includes('wählen Sie de.') && formal.includes('Empfänger-URL der Formulare'), 'de_DE_formal says "Sie"');
@@ -147,6 +246,40 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
       } finally {
         setSiteLanguage(site, '');
       }
+    });
+
+  test('a WordPress that says it is older than the blocks need (version.php set to 6.0): no blocks, a notice naming 6.1, the patterns as Shortcode blocks that still show every widget',
+    {timeout: 60_000}, async () => {
+      const file = join(site.docroot, 'wp-includes/version.php');
+      const original = readFileSync(file, 'utf8');
+      const NOTICE = /Klimapartner-Widgets: the blocks need WordPress 6\.1 or later \(this site runs 6\.0\)\. The shortcodes and patterns work as before\./;
+      // Apache's PHP workers may run the cached version.php for a while (opcache): ask until the dashboard says it.
+      const dashboard = async (shown) => {
+        for (let i = 0; i < 40; i++) {
+          const html = await admin.html('/wp-admin/index.php');
+          if (NOTICE.test(html) === shown) return html;
+          await new Promise((r) => setTimeout(r, 500));
+        }
+        assert.fail(`the dashboard ${shown ? 'never showed' : 'kept'} the notice`);
+      };
+      writeFileSync(file, original.replace(/\$wp_version = '[^']+'/, "$wp_version = '6.0'"));
+      try {
+        await dashboard(true);
+        assert.deepEqual(await admin.rest('/wp/v2/block-types/klimapartner'), [], 'no blocks registered');
+        const patterns = (await sessions.author.rest('/wp/v2/block-patterns/patterns'))
+          .filter((p) => p.name.startsWith('klimapartner-widgets/'));
+        const content = patterns.map((p) => p.content).join('\n\n');
+        assert.equal((content.match(/<!-- wp:shortcode -->/g) ?? []).length, 5, `five Shortcode blocks: ${content}`);
+        assert.doesNotMatch(content, /wp:klimapartner\//);
+        const texts = Object.fromEntries([...content.matchAll(/\[(kp_[a-z_]+)[^\]]*\]([^[]+)\[\/\1\]/g)]
+          .map(([, code, text]) => [code.replaceAll('_', '-'), text]));
+        const post = await sessions.author.rest('/wp/v2/posts', {method: 'POST',
+          body: {title: 'Widgets patterns before 6.1', content, status: 'publish'}});
+        await checkPage(world, {id: 'patterns-old', url: post.link, texts, label: 'Interessensbekundung'});
+      } finally {
+        writeFileSync(file, original);
+      }
+      await dashboard(false);
     });
 
   test('a page without widgets does not load the module', {timeout: 30_000}, async () => {

@@ -1,7 +1,7 @@
 <?php
 /**
  * Plugin Name:       Klimapartner-Widgets
- * Description:       Countdown, contact card, newsletter signup, interest form and share buttons of the programme Kommunale Klimapartnerschaften, as shortcodes, block patterns and HTML tags that every editor may use.
+ * Description:       Countdown, contact card, newsletter signup, interest form and share buttons of the programme Kommunale Klimapartnerschaften, as blocks, shortcodes, block patterns and HTML tags that every editor may use.
  * Version:           0.1.0
  * Requires at least: 4.7
  * Requires PHP:      7.0
@@ -26,4 +26,5 @@ require_once __DIR__ . '/includes/enqueue.php';
 require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/shortcodes.php';
 require_once __DIR__ . '/includes/kses.php';
+require_once __DIR__ . '/includes/blocks.php';
 require_once __DIR__ . '/includes/patterns.php';

@@ -18,9 +18,11 @@ const FORMS = ['kp-newsletter-signup', 'kp-interest-form'];
  * both forms sent to the receiver behind the site's /api and stored once; no
  * console error, no request to another host. `inParagraph`: the tags were
  * written by hand in the classic editor, one a line, so wpautop's paragraph
- * around them is expected.
+ * around them is expected. `deadline`: the countdown's (default the settings');
+ * `attributes`: tag => attribute => value (undefined: absent) besides.
  */
-export async function checkPage({browser, site, receiver}, {id, url, texts, label, langs = {}, inParagraph = false}) {
+export async function checkPage({browser, site, receiver}, {id, url, texts, label, langs = {}, inParagraph = false,
+  deadline = SETTINGS.deadline, attributes = {}}) {
   const context = await browser.newContext({timezoneId: 'Europe/Berlin', locale: 'en-US'});
   try {
     const page = await context.newPage();
@@ -60,7 +62,10 @@ export async function checkPage({browser, site, receiver}, {id, url, texts, labe
     }
     const attrs = Object.fromEntries(found.map((f) => [f.tag, f.attrs]));
     assert.equal(attrs['kp-countdown'].label, label, 'the label arrives escaped and intact');
-    assert.equal(attrs['kp-countdown'].deadline, SETTINGS.deadline);
+    assert.equal(attrs['kp-countdown'].deadline, deadline);
+    for (const [tag, expected] of Object.entries(attributes)) {
+      for (const [name, value] of Object.entries(expected)) assert.equal(attrs[tag][name], value, `${tag} ${name}`);
+    }
     const newsletter = found.find((f) => f.tag === 'kp-newsletter-signup').shadow;
     assert.ok(newsletter.includes(langs['kp-newsletter-signup'] === 'en' ? 'Subscribe to the newsletter' : 'Newsletter bestellen'),
       `the newsletter form speaks its lang on an en-US site: ${newsletter.slice(0, 200)}`);

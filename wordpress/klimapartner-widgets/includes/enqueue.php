@@ -15,16 +15,35 @@ if ( ! defined( 'ABSPATH' ) ) {
 	exit;
 }
 
-/** Enqueues the module (safe to call any number of times). */
-function klimapartner_widgets_enqueue() {
-	$src = plugins_url( 'assets/klimapartner-widgets.js', KLIMAPARTNER_WIDGETS_FILE );
-	// The file's own time as ?ver=: a rebuilt file under the same plugin version is fetched anew.
+/**
+ * The module's URL and version: the file's own time as ?ver=, so a rebuilt
+ * file under the same plugin version is fetched anew.
+ *
+ * @return string[] URL, version.
+ */
+function klimapartner_widgets_module_source() {
 	$file = plugin_dir_path( KLIMAPARTNER_WIDGETS_FILE ) . 'assets/klimapartner-widgets.js';
 	$ver  = file_exists( $file ) ? KLIMAPARTNER_WIDGETS_VERSION . '.' . filemtime( $file ) : KLIMAPARTNER_WIDGETS_VERSION;
+	return array( plugins_url( 'assets/klimapartner-widgets.js', KLIMAPARTNER_WIDGETS_FILE ), $ver );
+}
+
+/** Enqueues the module (safe to call any number of times). */
+function klimapartner_widgets_enqueue() {
+	list( $src, $ver ) = klimapartner_widgets_module_source();
 	if ( function_exists( 'wp_enqueue_script_module' ) ) {
 		wp_enqueue_script_module( 'klimapartner-widgets', $src, array(), $ver );
 		return;
 	}
+	klimapartner_widgets_enqueue_script();
+}
+
+/**
+ * Enqueues the module as a footer script written as type="module": before
+ * 6.5, and in the block editor (whose iframe prints scripts, not script
+ * modules).
+ */
+function klimapartner_widgets_enqueue_script() {
+	list( $src, $ver ) = klimapartner_widgets_module_source();
 	wp_enqueue_script( 'klimapartner-widgets', $src, array(), $ver, true );
 }
 

@@ -1,7 +1,8 @@
 <?php
 /**
- * Block patterns (WordPress 5.5 and later): each widget as a Shortcode block,
- * so the administrator's receiver, privacy page, deadline and language apply
+ * Block patterns (WordPress 5.5 and later): each widget as its block (6.1
+ * and later, see blocks.php), before that as a Shortcode block; either way
+ * the administrator's receiver, privacy page, deadline and language apply
  * and every role may insert it.
  *
  * @package KlimapartnerWidgets
@@ -12,33 +13,70 @@ if ( ! defined( 'ABSPATH' ) ) {
 }
 
 /**
- * The patterns: name => [title, shortcode].
+ * The patterns: name => [title, attributes (as the element names them), fallback].
  *
- * @return array<string, string[]>
+ * @return array<string, array>
  */
 function klimapartner_widgets_patterns() {
 	return array(
 		'countdown'         => array(
 			__( 'Countdown to the deadline', 'klimapartner-widgets' ),
-			'[kp_countdown label="Interessensbekundung"]Frist für die Interessensbekundung: siehe Ausschreibung.[/kp_countdown]',
+			array( 'label' => 'Interessensbekundung' ),
+			'Frist für die Interessensbekundung: siehe Ausschreibung.',
 		),
 		'contact-card'      => array(
 			__( 'Contact card', 'klimapartner-widgets' ),
-			'[kp_contact_card name="Erika Mustermann" job-title="Projektkoordination" organisation="Stadt Musterstadt" phone="0231 936960-14" email="erika.mustermann@example.org"]Erika Mustermann, Projektkoordination, Telefon 0231 936960-14, erika.mustermann@example.org[/kp_contact_card]',
+			array(
+				'name'         => 'Erika Mustermann',
+				'job-title'    => 'Projektkoordination',
+				'organisation' => 'Stadt Musterstadt',
+				'phone'        => '0231 936960-14',
+				'email'        => 'erika.mustermann@example.org',
+			),
+			'Erika Mustermann, Projektkoordination, Telefon 0231 936960-14, erika.mustermann@example.org',
 		),
 		'newsletter-signup' => array(
 			__( 'Newsletter signup', 'klimapartner-widgets' ),
-			'[kp_newsletter_signup]Die Anmeldung zum Newsletter braucht JavaScript.[/kp_newsletter_signup]',
+			array(),
+			'Die Anmeldung zum Newsletter braucht JavaScript.',
 		),
 		'interest-form'     => array(
 			__( 'Interest form', 'klimapartner-widgets' ),
-			'[kp_interest_form]Das Formular zur Interessensbekundung braucht JavaScript.[/kp_interest_form]',
+			array(),
+			'Das Formular zur Interessensbekundung braucht JavaScript.',
 		),
 		'share'             => array(
 			__( 'Share buttons', 'klimapartner-widgets' ),
-			'[kp_share networks="linkedin mastodon"]Seite teilen: Adresse aus der Adresszeile kopieren.[/kp_share]',
+			array( 'networks' => 'linkedin mastodon' ),
+			'Seite teilen: Adresse aus der Adresszeile kopieren.',
 		),
 	);
+}
+
+/**
+ * A pattern's content: its block where the blocks are registered, else a
+ * Shortcode block.
+ *
+ * @param string $name     Pattern name (= the block's, the tag without kp-).
+ * @param array  $attrs    Attribute name => value.
+ * @param string $fallback The fallback text.
+ * @return string
+ */
+function klimapartner_widgets_pattern_content( $name, $attrs, $fallback ) {
+	if ( klimapartner_widgets_has_blocks() ) {
+		$block = array();
+		foreach ( $attrs as $key => $value ) {
+			$block[ lcfirst( str_replace( ' ', '', ucwords( str_replace( '-', ' ', $key ) ) ) ) ] = $value;
+		}
+		$block['fallback'] = $fallback;
+		return '<!-- wp:klimapartner/' . $name . ' ' . serialize_block_attributes( $block ) . ' /-->';
+	}
+	$code = 'kp_' . str_replace( '-', '_', $name );
+	$open = $code;
+	foreach ( $attrs as $key => $value ) {
+		$open .= ' ' . $key . '="' . $value . '"';
+	}
+	return "<!-- wp:shortcode -->\n[" . $open . ']' . $fallback . '[/' . $code . "]\n<!-- /wp:shortcode -->";
 }
 
 /** Registers the category and the patterns where the block editor has them. */
@@ -55,7 +93,7 @@ function klimapartner_widgets_register_patterns() {
 			array(
 				'title'      => $pattern[0],
 				'categories' => array( 'klimapartner' ),
-				'content'    => "<!-- wp:shortcode -->\n" . $pattern[1] . "\n<!-- /wp:shortcode -->",
+				'content'    => klimapartner_widgets_pattern_content( $name, $pattern[1], $pattern[2] ),
 			)
 		);
 	}

@@ -68,6 +68,24 @@ function klimapartner_widgets_start_tag( $tag, $attrs ) {
 	return $html . '>';
 }
 
+/**
+ * One element as the shortcodes and the blocks write it: the attributes
+ * without `action` (the administrator's setting decides it), completed with
+ * the settings' defaults, every value escaped, the fallback as its children;
+ * the module enqueued.
+ *
+ * @param string $tag   Element name.
+ * @param array  $attrs Documented attribute name => value (true: without value).
+ * @param string $inner The fallback (HTML as kses left it).
+ * @return string
+ */
+function klimapartner_widgets_render( $tag, $attrs, $inner ) {
+	unset( $attrs['action'] );
+	$attrs = klimapartner_widgets_complete( $tag, $attrs );
+	klimapartner_widgets_enqueue();
+	return klimapartner_widgets_start_tag( $tag, $attrs ) . klimapartner_widgets_clean_inner( $inner ) . '</' . $tag . '>';
+}
+
 /** The regular-expression alternation of our tag names. */
 function klimapartner_widgets_tag_pattern() {
 	return implode( '|', array_map( 'preg_quote', array_keys( klimapartner_widgets_elements() ) ) );

@@ -40,11 +40,7 @@ function klimapartner_widgets_shortcode( $atts, $content, $code ) {
 		}
 		$attrs[ $name ] = (string) $value;
 	}
-	unset( $attrs['action'] );
-	$attrs = klimapartner_widgets_complete( $tag, $attrs );
-	klimapartner_widgets_enqueue();
-	$inner = klimapartner_widgets_clean_inner( do_shortcode( (string) $content ) );
-	return klimapartner_widgets_start_tag( $tag, $attrs ) . $inner . '</' . $tag . '>';
+	return klimapartner_widgets_render( $tag, $attrs, do_shortcode( (string) $content ) );
 }
 
 /** Registers the five shortcodes. */
