@@ -139,18 +139,23 @@ for (const locale of ['de', 'en']) {
         ['overview', '/team/'],
         ['list', '/team/interest'],
         ['filtered list', '/team/interest?status=contacted'],
+        ['list with a bad filter', '/team/interest?status=lost&from=yesterday', 400],
         ['detail', `/team/interest/${reference}`],
         ['privacy', '/team/privacy'],
         ['privacy with a look-up', '/team/privacy?email=muenster%40example.org'],
         ['audit', '/team/audit'],
         ['security (TOTP setup)', '/team/security'],
       ];
-      for (const [name, path] of pages) {
+      for (const [name, path, status = 200] of pages) {
         const res = await page.goto(served.url + path);
-        assert.equal(res.status(), 200, `${name}: ${path}`);
+        assert.equal(res.status(), status, `${name}: ${path}`);
         assert.equal(await page.locator('html').getAttribute('lang'), locale, name);
         await checkPage(page, name, problems);
       }
+      await page.locator('#code').fill('00000');
+      const [wrong] = await Promise.all([page.waitForNavigation(), page.locator('#code').press('Enter')]);
+      assert.equal(wrong.status(), 422, 'a wrong code is refused');
+      await checkPage(page, 'security with a wrong code', problems);
       assert.deepEqual(problems, [], `found:\n${problems.join('\n')}`);
     } finally {
       await context.close();
