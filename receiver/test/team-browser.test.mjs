@@ -24,12 +24,12 @@ before(async () => {
   assert.equal((await submit(served.url, interest({municipality: 'Bielefeld'}))).status, 200);
   assert.equal((await submit(served.url, interest({municipality: 'Münster', email: 'muenster@example.org'}))).status, 200);
   browser = await launchChromium();
-});
+}, {timeout: 60_000});
 
 after(async () => {
   await browser?.close();
   if (served) await stop(served);
-});
+}, {timeout: 30_000});
 
 /** A fresh context in `locale`; the page sends that language first. */
 async function open(locale, options = {}) {
