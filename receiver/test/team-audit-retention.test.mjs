@@ -1,12 +1,13 @@
-// The audit trail's retention (issue 20): `purge` and serve's purge at start
-// (the daily one is the same) delete audit entries older than
-// AUDIT_RETAIN_DAYS (default 730) and nothing else; a bad value stops the
-// start. Entries are written by the bin's `user add` and aged in the database
-// as time would. Needs `npm run build -w receiver` first.
-import {test} from 'node:test';
+// The audit trail's retention (issue 20): `purge`, serve's purge at start and
+// its daily one (on a mocked interval and a moved clock) delete audit entries
+// older than AUDIT_RETAIN_DAYS (default 730) and nothing else; a bad value
+// stops the start. Entries are written by the bin's `user add` and aged in the
+// database as time would. Needs `npm run build -w receiver` first.
+import {mock, test} from 'node:test';
 import assert from 'node:assert/strict';
 import {join} from 'node:path';
 import Database from 'better-sqlite3';
+import {startReceiver} from '../dist/receiver.js';
 import {run, serve, stop, tempDir} from './helpers.mjs';
 import {addUser} from './team-support.mjs';
 
@@ -62,6 +63,23 @@ test('serve: its purge at start applies AUDIT_RETAIN_DAYS', async () => {
     await stop(served);
   }
   assert.deepEqual(await accounts(dataDir), [...emails].sort());
+});
+
+test('the daily purge takes an entry once it is older than AUDIT_RETAIN_DAYS', async (t) => {
+  const {dataDir, emails} = await auditedDir([0]);
+  mock.timers.enable({apis: ['setInterval']});
+  t.after(() => mock.timers.reset());
+  const clock = {now: Date.now() + 729 * DAY};
+  const running = await startReceiver({dataDir, port: 0, now: () => clock.now});
+  try {
+    assert.deepEqual(await auditedAccounts(dataDir), emails, 'at start the entry is 729 days old');
+    clock.now += 2 * DAY;
+    mock.timers.tick(DAY);
+    assert.deepEqual(await auditedAccounts(dataDir), [], 'a day later it is 731 days old');
+  } finally {
+    await running.close();
+  }
+  assert.deepEqual(await accounts(dataDir), emails);
 });
 
 test('AUDIT_RETAIN_DAYS: a bad value stops serve and purge with a message naming it', async () => {
