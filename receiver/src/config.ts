@@ -12,6 +12,7 @@ import {parseMailFrom, parseNotifyTo} from './addresses.js';
 import {parseTrustProxy} from './proxy.js';
 import type {OidcSettings} from './team/oidc.js';
 import {DEFAULT_CONSENT_PROOF_DAYS} from './consent-history.js';
+import {DEFAULT_AUDIT_RETAIN_DAYS} from './team/audit.js';
 
 export class ConfigError extends Error {}
 
@@ -159,6 +160,7 @@ export function readConfig(env: Env = process.env): ServeConfig {
     publicUrl: publicUrl(env),
     retainDays: integer(env, 'RETAIN_DAYS', 365, 1, 36500),
     consentProofDays: integer(env, 'CONSENT_PROOF_DAYS', DEFAULT_CONSENT_PROOF_DAYS, 1, 36500),
+    auditRetainDays: integer(env, 'AUDIT_RETAIN_DAYS', DEFAULT_AUDIT_RETAIN_DAYS, 1, 36500),
     extraFields: extraFields(env),
     ...deadline(env),
     graceMinutes: integer(env, 'INTEREST_GRACE_MINUTES', 15, 0, 10080),

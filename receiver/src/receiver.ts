@@ -60,6 +60,8 @@ export interface ReceiverOptions extends DeadlineOptions, MailOptions {
   retainDays?: number;
   /** Days an address's consent history is kept after its newest entry, unless subscribed; default 1095. */
   consentProofDays?: number;
+  /** Days an audit entry of the team's workspace is kept; default 730. */
+  auditRetainDays?: number;
   /** Field names kept besides the contract's (hidden inputs of a site). */
   extraFields?: string[];
   /** `OIDC_ISSUER`, `OIDC_CLIENT_ID`, `OIDC_CLIENT_SECRET`: the team signs in through the organisation's identity provider too. */

@@ -9,13 +9,15 @@
  * - newsletter sign-ups that no subscription refers to any more (repeated
  *   sign-ups of a confirmed address) go after `UNCONFIRMED_DAYS`;
  * - expressions of interest go `retainDays` after they arrived;
- * - outbox mails whose submission is gone go with it (sent or not).
+ * - outbox mails whose submission is gone go with it (sent or not);
+ * - the workspace's audit entries go `auditRetainDays` after they were written.
  * docs/receiver.md says why.
  */
 import type {Store} from './store.js';
 import {openSubscriptions} from './subscriptions.js';
 import {DEFAULT_CONSENT_PROOF_DAYS, openConsentHistory} from './consent-history.js';
 import {openOutbox} from './outbox.js';
+import {DEFAULT_AUDIT_RETAIN_DAYS, purgeAudit} from './team/audit.js';
 
 export const UNCONFIRMED_DAYS = 30;
 export const DEFAULT_RETAIN_DAYS = 365;
@@ -27,6 +29,7 @@ export interface Purged {
   subscriptions: number;
   consents: number;
   outbox: number;
+  audit: number;
 }
 
 export interface Retention {
@@ -34,9 +37,15 @@ export interface Retention {
   retainDays?: number;
   /** Days a consent history is kept after its newest entry (`CONSENT_PROOF_DAYS`). */
   consentProofDays?: number;
+  /** Days an audit entry of the team's workspace is kept (`AUDIT_RETAIN_DAYS`). */
+  auditRetainDays?: number;
 }
 
-export function purge(store: Store, {retainDays = DEFAULT_RETAIN_DAYS, consentProofDays = DEFAULT_CONSENT_PROOF_DAYS}: Retention = {}, now = Date.now()): Purged {
+export function purge(
+  store: Store,
+  {retainDays = DEFAULT_RETAIN_DAYS, consentProofDays = DEFAULT_CONSENT_PROOF_DAYS, auditRetainDays = DEFAULT_AUDIT_RETAIN_DAYS}: Retention = {},
+  now = Date.now(),
+): Purged {
   const before = (days: number) => new Date(now - days * DAY).toISOString();
   const month = before(UNCONFIRMED_DAYS);
   // the tables exist even in a database that never saw a sign-up
@@ -59,5 +68,6 @@ export function purge(store: Store, {retainDays = DEFAULT_RETAIN_DAYS, consentPr
     interest: store.db.prepare(`DELETE FROM submissions WHERE form = 'interest' AND created_at < ?`).run(before(retainDays))
       .changes,
     outbox: outbox.removeOrphans(),
+    audit: purgeAudit(store.db, before(auditRetainDays)),
   }))();
 }

@@ -145,7 +145,7 @@ test('serve: submissions over HTTP; export, show, erase, backup and purge on DAT
 
   const purged = await run(['purge'], {dataDir});
   assert.equal(purged.status, 0, purged.stderr);
-  assert.deepEqual(JSON.parse(purged.stdout), {subscriptions: 0, consents: 0, newsletter: 0, interest: 0, outbox: 0});
+  assert.deepEqual(JSON.parse(purged.stdout), {subscriptions: 0, consents: 0, newsletter: 0, interest: 0, outbox: 0, audit: 0});
 
   // the service is still up and answers as before
   const health = await fetch(`${served.url}/api/health`).catch((error) => assert.fail(`${error.cause ?? error}\n${served.stderr()}`));

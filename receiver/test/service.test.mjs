@@ -111,7 +111,7 @@ test('retention: purge removes unconfirmed sign-ups after 30 days, interest afte
 
   const purged = await run(['purge'], {dataDir});
   assert.equal(purged.status, 0, purged.stderr);
-  assert.deepEqual(JSON.parse(purged.stdout), {subscriptions: 1, consents: 0, newsletter: 1, interest: 1, outbox: 1});
+  assert.deepEqual(JSON.parse(purged.stdout), {subscriptions: 1, consents: 0, newsletter: 1, interest: 1, outbox: 1, audit: 0});
   const check = new Database(join(dataDir, 'submissions.sqlite'), {readonly: true});
   assert.deepEqual(check.prepare('SELECT id FROM submissions ORDER BY rowid').all().map((r) => r.id), [keys.newInterest, keys.newPending, keys.oldConfirmed]);
   assert.deepEqual(check.prepare('SELECT email FROM newsletter_subscriptions ORDER BY rowid').all().map((r) => r.email), ['new@example.org', 'kept@example.org']);

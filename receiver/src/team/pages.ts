@@ -136,8 +136,8 @@ export type Texts = (typeof TEXTS)['de'];
 
 const STYLE =
   'body{font:1rem/1.5 system-ui,sans-serif;margin:0 auto;max-width:70rem;padding:1rem}' +
-  'a,button,input,select{font:inherit}:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}' +
-  'table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #999;padding:.4rem;text-align:left;vertical-align:top}' +
+  'a,button,input,select,textarea{font:inherit}input,select,textarea{max-width:100%;box-sizing:border-box}:focus-visible{outline:3px solid #1a5fb4;outline-offset:2px}' +
+  'table{border-collapse:collapse;width:100%}th,td{border-bottom:1px solid #999;padding:.4rem;text-align:left;vertical-align:top;overflow-wrap:anywhere}pre{white-space:pre-wrap;overflow-wrap:anywhere}' +
   '.error{border:3px solid #a51d2d;padding:.5rem 1rem}label{display:block;margin-top:.75rem}' +
   'header{display:flex;flex-wrap:wrap;gap:1rem;justify-content:space-between;align-items:center}' +
   'code{overflow-wrap:anywhere}h1,h2{overflow-wrap:break-word;hyphens:auto}.error-text{color:#a51d2d;font-weight:bold;margin:.25rem 0}a.button{display:inline-block;border:2px solid currentColor;border-radius:.25rem;padding:.25rem .75rem}';
