@@ -140,6 +140,27 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
       }
     });
 
+  test('in a classic theme (Twenty Twenty-One, the content rendered after the head) the page with the blocks has the pre-upgrade CSS once, in the head',
+    {timeout: 60_000}, async (t) => {
+      const {url} = pages.find((p) => p.format === 'blocks') ?? assert.fail('the blocks post was written');
+      const theme = (name) => site.sql(`UPDATE wp_options SET option_value = '${name}' WHERE option_name IN ('template', 'stylesheet')`);
+      await theme('twentytwentyone');
+      try {
+        const html = await (await fetch(url)).text();
+        assert.match(html, /twentytwentyone/, 'the classic theme is active');
+        const head = html.slice(0, html.indexOf('</head>'));
+        for (const tag of ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form', 'kp-share']) {
+          const rule = new RegExp(`(^|\\n)${tag}:not\\(:defined\\) \\{`, 'g');
+          assert.equal((html.match(rule) ?? []).length, 1, `${tag}: its pre-upgrade rule once on the page`);
+          assert.equal((head.match(rule) ?? []).length, 1, `${tag}: in the head`);
+        }
+        const seen = await whileLoading(world.browser, url, {viewport: {width: 1280, height: 3000}});
+        t.diagnostic(`Twenty Twenty-One, 1280 px: CLS ${seen.cls.toFixed(4)}`);
+      } finally {
+        await theme('twentytwentythree');
+      }
+    });
+
   test('in the block editor an author inserts a countdown, sets its deadline with the date picker and its fallback, and a share block (network toggles, URL notice); the published page shows them',
     {timeout: 180_000}, async () => {
       const {page, context, errors, reports} = await editorPage(world, sessions.author);
