@@ -4,11 +4,14 @@
 // and the built module as assets/klimapartner-widgets.js, with its
 // translations: languages/*.po as committed, the .mo WordPress loads compiled
 // from each, the JSON translations of the blocks' editor script, and the .pot
-// template made from the PHP, the script and block.json (scripts/wordpress-i18n.mjs).
+// template made from the PHP, the script and block.json (scripts/wordpress-i18n.mjs),
+// and assets/pre-upgrade.json: each element's pre-upgrade CSS from the one source,
+// demo/docs/js/pre-upgrade.js, for includes/pre-upgrade.php to print in the head.
 import AdmZip from 'adm-zip';
 import {existsSync, mkdirSync, readdirSync, readFileSync, statSync} from 'node:fs';
 import {join, relative, resolve} from 'node:path';
 import {fileURLToPath} from 'node:url';
+import {PRE_UPGRADE, preUpgradeRules} from '../demo/docs/js/pre-upgrade.js';
 import {moFile, pluginStrings, potText, scriptTranslations, translationProblems} from './wordpress-i18n.mjs';
 
 const root = resolve(fileURLToPath(new URL('..', import.meta.url)));
@@ -101,6 +104,11 @@ function blockProblems(element) {
   return problems;
 }
 
+/** Tag => its pre-upgrade rules (one CSS text each, so the plugin prints only the page's elements'). */
+export function preUpgradeJson() {
+  return JSON.stringify(Object.fromEntries(Object.keys(PRE_UPGRADE).map((t) => [t, preUpgradeRules([t]).join('\n')])), null, 1);
+}
+
 export function buildWordPressPlugin() {
   checkAttributes();
   const languages = translations();
@@ -116,6 +124,7 @@ export function buildWordPressPlugin() {
   for (const path of files(source)) add(relative(source, join(source, path)), readFileSync(join(source, path)));
   for (const [name, data] of languages) add(name, data);
   add('assets/klimapartner-widgets.js', readFileSync(module));
+  add('assets/pre-upgrade.json', Buffer.from(preUpgradeJson()));
   // Its source map beside it (the file's last line names it).
   if (existsSync(`${module}.map`)) add('assets/klimapartner-widgets.js.map', readFileSync(`${module}.map`));
   mkdirSync(join(root, 'dist/wordpress'), {recursive: true});

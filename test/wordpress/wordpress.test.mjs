@@ -12,6 +12,7 @@ import {closeWorld, openWorld} from './support/world.mjs';
 import {SETTINGS_PAGE, addUser, saveSettings, setSiteLanguage, shownSettings, uploadPlugin} from './support/admin.mjs';
 import {BLOCK_DEADLINE, blockPost, blocksPost, classicPost, fallbacks, LABEL} from './content.mjs';
 import {SETTINGS, checkPage} from './support/visit.mjs';
+import {whileLoading} from './support/layout-shift.mjs';
 import {canvas, editorPage, insertBlock, newPost, openSettings, publish} from './support/editor.mjs';
 
 const root = resolve(fileURLToPath(new URL('.', import.meta.url)), '../..');
@@ -111,6 +112,53 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
       const html = await (await fetch(post.link)).text();
       assert.match(html, /<kp-countdown[^>]*><strong>Frist author-blocks: 31\. März 2027<\/strong><\/kp-countdown>/,
         'the RichText fallback is the element\'s children');
+      pages.push({role: 'author', format: 'blocks', id, url: post.link});
+    });
+
+  test('a page with the blocks has the pre-upgrade CSS of its elements once, in the head; with the module answered late, each element holds its reserved height',
+    {timeout: 90_000}, async (t) => {
+      const {url} = pages.find((p) => p.format === 'blocks') ?? assert.fail('the blocks post was written');
+      const html = await (await fetch(url)).text();
+      const head = html.slice(0, html.indexOf('</head>'));
+      const tags = ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form', 'kp-share'];
+      for (const tag of tags) {
+        const rule = new RegExp(`(^|\\n)${tag}:not\\(:defined\\) \\{ display: [a-z-]+; min-height: [0-9.]+rem; \\}`, 'g');
+        assert.equal((html.match(rule) ?? []).length, 1, `${tag}: its pre-upgrade rule once on the page`);
+        assert.equal((head.match(rule) ?? []).length, 1, `${tag}: in the head`);
+      }
+      for (const viewport of [{width: 1280, height: 3000}, {width: 390, height: 3000}]) {
+        const seen = await whileLoading(world.browser, url, {viewport});
+        for (const tag of tags) {
+          const {height, minHeight} = seen.before[tag];
+          assert.ok(parseFloat(minHeight) > 0 && Math.abs(height - parseFloat(minHeight)) < 0.5,
+            `${viewport.width} px: ${tag} holds its reserved height before the upgrade (${height} px, min-height ${minHeight})`);
+          assert.equal(seen.after[tag].minHeight, '0px', `${tag}: the rule no longer applies once defined`);
+        }
+        // Not yet < 0.01: the heights are measured on a plain page at 16 px; this theme's text is larger.
+        t.diagnostic(`${viewport.width} px: CLS ${seen.cls.toFixed(4)}; heights before/after: ${tags.map((tag) =>
+          `${tag} ${seen.before[tag].height.toFixed(1)}/${seen.after[tag].height.toFixed(1)}`).join(', ')}`);
+      }
+    });
+
+  test('in a classic theme (Twenty Twenty-One, the content rendered after the head) the page with the blocks has the pre-upgrade CSS once, in the head',
+    {timeout: 60_000}, async (t) => {
+      const {url} = pages.find((p) => p.format === 'blocks') ?? assert.fail('the blocks post was written');
+      const theme = (name) => site.sql(`UPDATE wp_options SET option_value = '${name}' WHERE option_name IN ('template', 'stylesheet')`);
+      await theme('twentytwentyone');
+      try {
+        const html = await (await fetch(url)).text();
+        assert.match(html, /twentytwentyone/, 'the classic theme is active');
+        const head = html.slice(0, html.indexOf('</head>'));
+        for (const tag of ['kp-countdown', 'kp-contact-card', 'kp-newsletter-signup', 'kp-interest-form', 'kp-share']) {
+          const rule = new RegExp(`(^|\\n)${tag}:not\\(:defined\\) \\{`, 'g');
+          assert.equal((html.match(rule) ?? []).length, 1, `${tag}: its pre-upgrade rule once on the page`);
+          assert.equal((head.match(rule) ?? []).length, 1, `${tag}: in the head`);
+        }
+        const seen = await whileLoading(world.browser, url, {viewport: {width: 1280, height: 3000}});
+        t.diagnostic(`Twenty Twenty-One, 1280 px: CLS ${seen.cls.toFixed(4)}`);
+      } finally {
+        await theme('twentytwentythree');
+      }
     });
 
   test('in the block editor an author inserts a countdown, sets its deadline with the date picker and its fallback, and a share block (network toggles, URL notice); the published page shows them',
@@ -286,6 +334,7 @@ describe('WordPress plugin in a real WordPress', {skip, timeout: 300_000}, () =>
     const html = await (await fetch(`${site.origin}/?p=1`)).text();
     assert.match(html, /Hello world!/);
     assert.doesNotMatch(html, /klimapartner-widgets\.js/);
+    assert.doesNotMatch(html, /:not\(:defined\)|klimapartner-widgets-pre-upgrade/, 'nor print the pre-upgrade CSS');
   });
 
   test('deleting the plugin removes its option (uninstall.php)', {timeout: 60_000}, async () => {

@@ -23,6 +23,7 @@ require_once __DIR__ . '/includes/i18n.php';
 require_once __DIR__ . '/includes/elements.php';
 require_once __DIR__ . '/includes/settings.php';
 require_once __DIR__ . '/includes/enqueue.php';
+require_once __DIR__ . '/includes/pre-upgrade.php';
 require_once __DIR__ . '/includes/render.php';
 require_once __DIR__ . '/includes/shortcodes.php';
 require_once __DIR__ . '/includes/kses.php';

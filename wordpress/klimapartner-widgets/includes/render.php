@@ -72,7 +72,7 @@ function klimapartner_widgets_start_tag( $tag, $attrs ) {
  * One element as the shortcodes and the blocks write it: the attributes
  * without `action` (the administrator's setting decides it), completed with
  * the settings' defaults, every value escaped, the fallback as its children;
- * the module enqueued.
+ * the module enqueued, and the element's pre-upgrade CSS.
  *
  * @param string $tag   Element name.
  * @param array  $attrs Documented attribute name => value (true: without value).
@@ -83,6 +83,7 @@ function klimapartner_widgets_render( $tag, $attrs, $inner ) {
 	unset( $attrs['action'] );
 	$attrs = klimapartner_widgets_complete( $tag, $attrs );
 	klimapartner_widgets_enqueue();
+	klimapartner_widgets_pre_upgrade( array( $tag ) );
 	return klimapartner_widgets_start_tag( $tag, $attrs ) . klimapartner_widgets_clean_inner( $inner ) . '</' . $tag . '>';
 }
 
@@ -153,7 +154,8 @@ function klimapartner_widgets_unautop( $html ) {
 }
 
 /**
- * The content filter (after shortcodes): completes, unwraps and enqueues.
+ * The content filter (after shortcodes): completes, unwraps, enqueues the
+ * module and the pre-upgrade CSS.
  *
  * @param string $content Rendered post content.
  * @return string
@@ -166,6 +168,7 @@ function klimapartner_widgets_filter_content( $content ) {
 	$content = preg_replace_callback( '/<(' . $tags . ')(?=[\s\/>])([^>]*)>/', 'klimapartner_widgets_complete_tag', $content );
 	$content = klimapartner_widgets_unautop( $content );
 	klimapartner_widgets_enqueue();
+	klimapartner_widgets_pre_upgrade( klimapartner_widgets_elements_in( $content ) );
 	return $content;
 }
 add_filter( 'the_content', 'klimapartner_widgets_filter_content', 12 );
