@@ -5,8 +5,7 @@
  * like the real file (KP_ENTRY=bench/floor-dated.ts vite build).
  */
 import {LitElement, css, html} from 'lit';
-
-const DEADLINE = Date.parse('2030-03-31T23:59:59+02:00');
+import {deadlineWords} from './floor-words.js';
 
 class KpFloorDated extends LitElement {
   static override styles = css`
@@ -17,16 +16,7 @@ class KpFloorDated extends LitElement {
   `;
 
   override render() {
-    const words = new Intl.DateTimeFormat(document.documentElement.lang || 'de', {
-      timeZone: 'Europe/Berlin',
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'long',
-    }).format(DEADLINE);
+    const words = deadlineWords();
     return html`<p part="base">Frist: <time>${words}</time></p>`;
   }
 }

@@ -7,8 +7,7 @@
  * No logic: no validation, no draft, no sending. Built like the real file.
  */
 import {LitElement, css, html} from 'lit';
-
-const DEADLINE = Date.parse('2030-03-31T23:59:59+02:00');
+import {deadlineWords} from './floor-words.js';
 
 const text = (id: string, label: string, type = 'text') =>
   html`<div class="field"><label for=${id}>${label}</label><input id=${id} name=${id} type=${type} /></div>`;
@@ -80,16 +79,7 @@ class KpFloorForm extends LitElement {
   `;
 
   override render() {
-    const words = new Intl.DateTimeFormat(document.documentElement.lang || 'de', {
-      timeZone: 'Europe/Berlin',
-      weekday: 'long',
-      day: 'numeric',
-      month: 'long',
-      year: 'numeric',
-      hour: '2-digit',
-      minute: '2-digit',
-      timeZoneName: 'long',
-    }).format(DEADLINE);
+    const words = deadlineWords();
     return html`<form novalidate>
       <p>Ende der Frist: <time>${words}</time></p>
       <fieldset class="group">
