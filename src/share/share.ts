@@ -89,8 +89,9 @@ export class KpShare extends KpElement {
    * and at a pointer's press or a key (before a middle click, or the context
    * menu's "open in new tab" and "copy link", which send no click).
    */
-  #now() {
-    this.update(new Map());
+  #now(e: Event) {
+    // Only for the links: typing in the Mastodon field or pressing a button needs no new addresses.
+    if ((e.target as Element).closest('a')) this.update(new Map());
   }
 
   #fire(method: string) {
